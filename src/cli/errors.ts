@@ -1,0 +1,23 @@
+/**
+ * Errors the CLI turns into one clear line and an exit code (0 ok, 1 runtime failure, 2 usage or
+ * input error). Anything else that escapes a command is a bug and exits 1 with its message.
+ */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+export const EXIT_OK = 0;
+export const EXIT_RUNTIME = 1;
+export const EXIT_INPUT = 2;
+
+/** Runs a command body and maps what it throws to one line on stderr and an exit code. */
+export async function runCommand(body: () => Promise<void> | void): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    const input = err instanceof InputError;
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`mecsim: ${input ? '' : 'error: '}${message}\n`);
+    process.exitCode = input ? EXIT_INPUT : EXIT_RUNTIME;
+  }
+}

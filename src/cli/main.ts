@@ -1,0 +1,30 @@
+/**
+ * The `mecsim` command line. Each command lives in its own module under `commands/` and registers
+ * itself on the program; this file only wires them together and maps commander's usage errors to
+ * exit code 2.
+ */
+import { Command, CommanderError } from 'commander';
+import { EXIT_INPUT } from './errors.ts';
+import { registerBench } from './commands/bench.ts';
+import { registerRun } from './commands/run.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('mecsim')
+    .description('Discrete-event simulator and optimizer for split fine-tuning of LLMs in mobile edge computing')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerRun(program);
+  registerBench(program);
+  return program;
+}
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // commander has already printed its one-line message (or the help text).
+    process.exitCode = err.exitCode === 0 ? 0 : EXIT_INPUT;
+  } else {
+    throw err;
+  }
+}
