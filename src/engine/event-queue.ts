@@ -1,0 +1,64 @@
+/**
+ * The future event list: a binary heap (fastpriorityqueue) of scheduled callbacks ordered by
+ * (time, priority, insertion sequence). Time ties go to the lower priority number, then to the
+ * earlier scheduled entry, so equal-time events run deterministically and FIFO (SimPy's
+ * `(time, priority, id)` key, ns-3's EventKey).
+ */
+import FastPriorityQueue from 'fastpriorityqueue';
+
+/** A callback with one argument: passing the argument avoids allocating a closure per event. */
+export type Callback<A = any> = (arg: A) => void;
+
+/** Priority and sequence packed into one number: priority · 2^44 + seq. A single numeric
+ *  comparison breaks time ties, which keeps the comparator as cheap as the raw loop's. */
+const SEQ_SPAN = 2 ** 44;
+/** Priorities are integers in [0, MAX_PRIORITY]; lower runs first at equal times. */
+export const MAX_PRIORITY = 255;
+
+/**
+ * A scheduled callback, and the handle returned to whoever scheduled it. Cancelling clears
+ * `callback` (ns-3's lazy removal): the entry stays in the heap and is skipped when popped.
+ */
+export interface Entry {
+  readonly timeS: number;
+  readonly order: number;
+  callback: Callback | null;
+  arg: unknown;
+}
+
+function before(a: Entry, b: Entry): boolean {
+  return a.timeS < b.timeS || (a.timeS === b.timeS && a.order < b.order);
+}
+
+export class EventQueue {
+  private readonly heap = new FastPriorityQueue<Entry>(before);
+  private nextSeq = 0;
+
+  /** Number of entries held, cancelled ones included until they are popped. */
+  get size(): number {
+    return this.heap.size;
+  }
+
+  push(timeS: number, priority: number, callback: Callback, arg: unknown): Entry {
+    const entry: Entry = { timeS, order: priority * SEQ_SPAN + this.nextSeq++, callback, arg };
+    this.heap.add(entry);
+    return entry;
+  }
+
+  /** Removes and returns the next live entry, or undefined when none is left. */
+  pop(): Entry | undefined {
+    let entry = this.heap.poll();
+    while (entry !== undefined && entry.callback === null) entry = this.heap.poll();
+    return entry;
+  }
+
+  /** The next live entry without removing it (cancelled entries on top are dropped). */
+  peek(): Entry | undefined {
+    let entry = this.heap.peek();
+    while (entry !== undefined && entry.callback === null) {
+      this.heap.poll();
+      entry = this.heap.peek();
+    }
+    return entry;
+  }
+}

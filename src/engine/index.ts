@@ -1,0 +1,9 @@
+export { Simulation, type RunOptions } from './simulation.ts';
+export { SimEvent, Condition, Interrupt, allOf, anyOf, type EventCallback } from './events.ts';
+export { Process, type ProcessGenerator, type Yieldable } from './process.ts';
+export { EventQueue, MAX_PRIORITY, type Callback, type Entry } from './event-queue.ts';
+export { PRIORITY_NORMAL, PRIORITY_URGENT } from './priorities.ts';
+export { Resource, Store } from './resources.ts';
+export { ProcessorSharingServer } from './processor-sharing.ts';
+export { RandomStream, RandomStreams } from './random.ts';
+export { TraceBus, type TraceListener, type TraceRecord } from './trace.ts';

@@ -1,0 +1,124 @@
+/**
+ * The simulation: a clock and one event queue. `step()` is the whole engine: pop the next live
+ * entry, advance the clock to its time, call it. Everything else (events, processes, resources)
+ * is built from `schedule`.
+ */
+import { allOf, anyOf, type Condition, SimEvent } from './events.ts';
+import { type Callback, type Entry, EventQueue, MAX_PRIORITY } from './event-queue.ts';
+import { PRIORITY_NORMAL } from './priorities.ts';
+import { Process, type ProcessGenerator } from './process.ts';
+import { TraceBus } from './trace.ts';
+
+export interface RunOptions {
+  /** Stop before the first event at or after this time and leave the clock there (SimPy's rule). */
+  untilS?: number;
+}
+
+export class Simulation {
+  private readonly queue = new EventQueue();
+  private nowS: number;
+  private stopRequested = false;
+  /** Trace records go here; producers check `trace.active` before building one. */
+  readonly trace = new TraceBus();
+
+  constructor(startS = 0) {
+    this.nowS = startS;
+  }
+
+  /** The current simulated time in seconds. */
+  get now(): number {
+    return this.nowS;
+  }
+
+  /** Calls `callback(arg)` after `delayS` seconds; lower `priority` runs first at equal times.
+   *  Returns a handle for `cancel`. */
+  schedule<A>(delayS: number, callback: Callback<A>, arg?: A, priority = PRIORITY_NORMAL): Entry {
+    if (!(delayS >= 0) || delayS === Infinity) {
+      throw new RangeError(`delay must be a finite number >= 0 seconds, got ${delayS}`);
+    }
+    if (!(priority >= 0 && priority <= MAX_PRIORITY && Number.isInteger(priority))) {
+      throw new RangeError(`priority must be an integer in [0, ${MAX_PRIORITY}], got ${priority}`);
+    }
+    return this.queue.push(this.nowS + delayS, priority, callback, arg);
+  }
+
+  /** Calls `callback(arg)` at absolute time `timeS` (not before now). */
+  scheduleAt<A>(timeS: number, callback: Callback<A>, arg?: A, priority = PRIORITY_NORMAL): Entry {
+    if (!(timeS >= this.nowS) || timeS === Infinity) {
+      throw new RangeError(`time must be finite and not before now (${this.nowS} s), got ${timeS}`);
+    }
+    return this.schedule(timeS - this.nowS, callback, arg, priority);
+  }
+
+  /** Cancels a scheduled callback; cancelling one that already ran or was cancelled is a no-op. */
+  cancel(entry: Entry): void {
+    entry.callback = null;
+    entry.arg = undefined;
+  }
+
+  /** Time of the next live event, or Infinity when none is scheduled. */
+  peek(): number {
+    return this.queue.peek()?.timeS ?? Infinity;
+  }
+
+  /** Processes the next live event; returns false when none is left. */
+  step(): boolean {
+    const entry = this.queue.pop();
+    if (entry === undefined) return false;
+    this.nowS = entry.timeS;
+    const callback = entry.callback!;
+    entry.callback = null; // a handle to a processed entry is no longer pending
+    callback(entry.arg);
+    return true;
+  }
+
+  /** Runs until the queue is empty, `stop()` is called, or the clock would reach `untilS`. */
+  run(options: RunOptions = {}): void {
+    const untilS = options.untilS ?? Infinity;
+    if (untilS !== Infinity && !(untilS >= this.nowS)) {
+      throw new RangeError(`untilS must not be before now (${this.nowS} s), got ${untilS}`);
+    }
+    this.stopRequested = false;
+    const queue = this.queue;
+    while (!this.stopRequested) {
+      const entry = queue.peek();
+      if (entry === undefined || entry.timeS >= untilS) {
+        if (untilS !== Infinity) this.nowS = untilS;
+        return;
+      }
+      queue.pop();
+      this.nowS = entry.timeS;
+      const callback = entry.callback!;
+      entry.callback = null;
+      callback(entry.arg);
+    }
+  }
+
+  /** Makes `run` return after the event being processed. */
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  /** A new pending event, to be triggered by `succeed` or `fail`. */
+  event<T = unknown>(): SimEvent<T> {
+    return new SimEvent<T>(this);
+  }
+
+  /** An event that succeeds with `value` after `delayS` seconds. */
+  timeout<T = undefined>(delayS: number, value?: T): SimEvent<T> {
+    return new SimEvent<T>(this).succeed(value, delayS);
+  }
+
+  /** Starts a generator function as a process at the current time. */
+  process<R>(generator: ProcessGenerator<R>): Process<R> {
+    return new Process(this, generator);
+  }
+
+  allOf(events: readonly SimEvent<any>[]): Condition {
+    return allOf(this, events);
+  }
+
+  anyOf(events: readonly SimEvent<any>[]): Condition {
+    return anyOf(this, events);
+  }
+}
