@@ -24,7 +24,7 @@ export class SimEvent<T = unknown> {
   private error: unknown;
   private failed = false;
   /** Callbacks run, in order, when the event is processed; null afterwards. */
-  callbacks: EventCallback<T>[] | null = [];
+  private callbacks: EventCallback<any>[] | null = [];
 
   constructor(readonly sim: Simulation) {}
 

@@ -10,7 +10,7 @@ import type { Simulation } from './simulation.ts';
 
 /** What a process may yield: a delay in seconds, or an event to wait for. */
 export type Yieldable = number | SimEvent<any>;
-export type ProcessGenerator<R = unknown> = Generator<Yieldable, R, any>;
+export type ProcessGenerator<R = void> = Generator<Yieldable, R, any>;
 
 function resumeAfterDelay(process: Process<any>): void {
   process.delayEntry = null;

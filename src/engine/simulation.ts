@@ -18,6 +18,7 @@ export class Simulation {
   private readonly queue = new EventQueue();
   private nowS: number;
   private stopRequested = false;
+  private processed = 0;
   /** Trace records go here; producers check `trace.active` before building one. */
   readonly trace = new TraceBus();
 
@@ -28,6 +29,11 @@ export class Simulation {
   /** The current simulated time in seconds. */
   get now(): number {
     return this.nowS;
+  }
+
+  /** Events processed so far (cancelled ones are not counted). */
+  get eventCount(): number {
+    return this.processed;
   }
 
   /** Calls `callback(arg)` after `delayS` seconds; lower `priority` runs first at equal times.
@@ -68,6 +74,7 @@ export class Simulation {
     this.nowS = entry.timeS;
     const callback = entry.callback!;
     entry.callback = null; // a handle to a processed entry is no longer pending
+    this.processed++;
     callback(entry.arg);
     return true;
   }
@@ -90,6 +97,7 @@ export class Simulation {
       this.nowS = entry.timeS;
       const callback = entry.callback!;
       entry.callback = null;
+      this.processed++;
       callback(entry.arg);
     }
   }

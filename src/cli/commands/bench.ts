@@ -1,11 +1,17 @@
 import type { Command } from 'commander';
+import { formatBenchReport, runBenchmarks } from '../../../experiments/bench/run-bench.ts';
 import { runCommand } from '../errors.ts';
 
-/** `mecsim bench`: speed figures measured side by side in one run. */
+/** `mecsim bench`: speed figures measured side by side in one run (not a test). */
 export function registerBench(program: Command): void {
   program
     .command('bench')
-    .description('benchmarks')
-    .option('--json', 'print one JSON document')
-    .action(() => runCommand(() => {}));
+    .description('measure the engine (and later the optimizer and simulation) against a raw event loop')
+    .option('--json', 'print one JSON document instead of a table')
+    .action((options: { json?: boolean }) =>
+      runCommand(() => {
+        const report = runBenchmarks();
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatBenchReport(report)}\n`);
+      }),
+    );
 }
