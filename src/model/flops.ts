@@ -1,0 +1,34 @@
+/**
+ * Work and data sizes of one training step (MODEL.md §2, §1, §7).
+ */
+
+/**
+ * ψ(d_n): FLOPs to train one transformer layer (forward and backward) on one batch, the
+ * Megatron-style count `72·B·d·h² + 12·B·d²·h` (MODEL.md §2; the paper's "FLOPs per token" of
+ * §3, which already multiplies by B and d_n).
+ *
+ * @param tokens d_n, tokens per sample
+ * @param batchSize B, samples per batch
+ * @param hiddenDim h
+ * @returns FLOPs per layer per batch
+ */
+export function layerFlops(tokens: number, batchSize: number, hiddenDim: number): number {
+  return 72 * batchSize * tokens * hiddenDim * hiddenDim + 12 * batchSize * tokens * tokens * hiddenDim;
+}
+
+/**
+ * s_n: bits of the intermediate results (hidden states) a user sends after its local layers.
+ * **[mecsim]** The paper gives no size; we take one value of `bitsPerValue` bits per hidden unit
+ * per token per sample, B·d_n·h·16 with fp16 activations.
+ */
+export function activationBits(tokens: number, batchSize: number, hiddenDim: number, bitsPerValue: number): number {
+  return batchSize * tokens * hiddenDim * bitsPerValue;
+}
+
+/**
+ * Bits an edge-only user (α_n = 0) sends: its raw batch of token ids, **[mecsim]** B·d_n·32
+ * (MODEL.md §7).
+ */
+export function tokenIdBits(tokens: number, batchSize: number, bitsPerTokenId: number): number {
+  return batchSize * tokens * bitsPerTokenId;
+}

@@ -1,0 +1,21 @@
+/** The paper's analytic model as pure functions (MODEL.md). Explicit named re-exports only. */
+export { layerFlops, activationBits, tokenIdBits } from './flops.ts';
+export {
+  gpuFlopsPerS, gpuPowerW, localLayerDelayS, localLayerEnergyJ, edgeLayerDelayS, edgeLayerEnergyJ,
+} from './compute.ts';
+export { uplinkRateBps, uplinkDelayS, uplinkEnergyJ } from './uplink.ts';
+export { stabilityBound, userStabilityBound } from './stability.ts';
+export { dbmToW, dbmPerHzToWPerHz, lossDbToGain, pathLossDb } from './channel.ts';
+export {
+  objectiveWeights, weightedLayerCost, userCost, edgeCost, stabilityTerm, objectiveValue,
+} from './objective.ts';
+export type { ObjectiveWeights } from './objective.ts';
+export { newUserMetrics, sentBits, userMetrics } from './user-costs.ts';
+export { costTotals, objectiveDelayS, evaluate } from './evaluate.ts';
+export type { CostTotals } from './evaluate.ts';
+export { bestGainServer, equalShareAllocation, referenceAllocation, normalizationOf } from './reference.ts';
+export { optimalUserFreqHz, relaxedOptimalLocalLayers } from './closed-form.ts';
+export type {
+  LlmShape, UserSpec, ServerSpec, Network, Weights, Normalization, ModelScenario, Allocation,
+  UserMetrics, Metrics,
+} from './types.ts';
