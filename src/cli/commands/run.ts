@@ -10,7 +10,11 @@ export function registerRun(program: Command): void {
   program
     .command('run')
     .description('the default job (for now: a small engine demo)')
-    .action(() => runCommand(() => process.stdout.write(`${engineDemo()}\n`)));
+    .action(() =>
+      runCommand(() => {
+        process.stdout.write(`${engineDemo()}\n`);
+      }),
+    );
 }
 
 function engineDemo(): string {
