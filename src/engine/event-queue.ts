@@ -9,11 +9,14 @@ import FastPriorityQueue from 'fastpriorityqueue';
 /** A callback with one argument: passing the argument avoids allocating a closure per event. */
 export type Callback<A = any> = (arg: A) => void;
 
-/** Priority and sequence packed into one number: priority · 2^44 + seq. A single numeric
- *  comparison breaks time ties, which keeps the comparator as cheap as the raw loop's. */
-const SEQ_SPAN = 2 ** 44;
-/** Priorities are integers in [0, MAX_PRIORITY]; lower runs first at equal times. */
-export const MAX_PRIORITY = 255;
+/** Priority and sequence packed into one number: priority · 2^40 + seq, exact in a double up to
+ *  2^53. A single numeric comparison breaks time ties, which keeps the comparator as cheap as the
+ *  raw loop's. The sequence thus wraps into the next priority after 2^40 (1.1e12) events in one
+ *  simulation, far beyond any run here. */
+const SEQ_SPAN = 2 ** 40;
+/** Priorities are integers in [0, MAX_PRIORITY]; lower runs first at equal times. Wide enough for
+ *  a model to order same-time events by entity index (e.g. completions by user). */
+export const MAX_PRIORITY = 2 ** 13 - 1;
 
 /**
  * A scheduled callback, and the handle returned to whoever scheduled it. Cancelling clears

@@ -2,15 +2,28 @@
  * A processor-sharing server: its service rate (work units per second) is divided equally among
  * the jobs present, and the next completion is re-planned whenever a job arrives or leaves or the
  * rate changes. This is the edge GPU shared by the batches of its associated users.
+ *
+ * Jobs finish through a callback scheduled at the job's own priority, so a model can keep its
+ * same-time order (e.g. completions by user index). Each job also accumulates its *share time*
+ * ∫ 1/k(t) dt over its stay, which a model multiplies by the server's power to charge energy
+ * equally among the jobs present.
  */
+import type { Callback, Entry } from './event-queue.ts';
+import { PRIORITY_NORMAL } from './priorities.ts';
 import type { SimEvent } from './events.ts';
-import type { Entry } from './event-queue.ts';
 import type { Simulation } from './simulation.ts';
 
-interface Job {
+export interface SharedJob<T = unknown> {
+  /** Work still to serve. */
   remaining: number;
   readonly work: number;
-  readonly done: SimEvent<number>;
+  /** ∫ 1/k dt over the job's stay so far, in seconds. */
+  shareS: number;
+  readonly arrivalS: number;
+  /** What the submitter attached (e.g. a user index). */
+  readonly tag: T;
+  readonly priority: number;
+  readonly onDone: Callback<SharedJob<T>>;
 }
 
 /** Jobs within this fraction of their work of the first to finish finish with it (round-off). */
@@ -21,7 +34,7 @@ function completeNext(server: ProcessorSharingServer): void {
 }
 
 export class ProcessorSharingServer {
-  private jobs: Job[] = [];
+  private jobs: SharedJob<any>[] = [];
   private lastUpdateS: number;
   private completion: Entry | null = null;
 
@@ -39,13 +52,20 @@ export class ProcessorSharingServer {
     return this.rate;
   }
 
-  /** Adds a job of `work` units; the event succeeds with the completion time when it is done. */
-  submit(work: number): SimEvent<number> {
+  /** Adds a job of `work` units; `onDone(job)` runs at `priority` when it has been served. */
+  submit<T>(work: number, onDone: Callback<SharedJob<T>>, tag: T, priority = PRIORITY_NORMAL): SharedJob<T> {
     if (!(work >= 0 && Number.isFinite(work))) throw new RangeError(`job work must be finite and >= 0, got ${work}`);
-    const done = this.sim.event<number>();
     this.advance();
-    this.jobs.push({ remaining: work, work, done });
+    const job: SharedJob<T> = { remaining: work, work, shareS: 0, arrivalS: this.sim.now, tag, priority, onDone };
+    this.jobs.push(job);
     this.replan();
+    return job;
+  }
+
+  /** For processes: an event that succeeds with the finished job. */
+  serve(work: number): SimEvent<SharedJob<undefined>> {
+    const done = this.sim.event<SharedJob<undefined>>();
+    this.submit(work, (job) => done.succeed(job), undefined);
     return done;
   }
 
@@ -64,11 +84,12 @@ export class ProcessorSharingServer {
     // The planned job is done by construction; round-off may leave it a hair above zero.
     let least = Infinity;
     for (const job of this.jobs) least = Math.min(least, job.remaining);
-    const isDone = (job: Job): boolean => job.remaining <= Math.max(least, 0) + SIMULTANEOUS * job.work;
-    const finished = this.jobs.filter(isDone);
+    const isDone = (job: SharedJob): boolean => job.remaining <= Math.max(least, 0) + SIMULTANEOUS * job.work;
+    const finished = this.jobs.filter(isDone).sort((a, b) => a.priority - b.priority);
     this.jobs = this.jobs.filter((job) => !isDone(job));
-    for (const job of finished) job.done.succeed(this.sim.now);
+    for (const job of finished) job.remaining = 0;
     this.replan();
+    for (const job of finished) job.onDone(job);
   }
 
   /** Serves every job present for the time elapsed since the last update. */
@@ -76,18 +97,27 @@ export class ProcessorSharingServer {
     const elapsedS = this.sim.now - this.lastUpdateS;
     this.lastUpdateS = this.sim.now;
     if (elapsedS === 0 || this.jobs.length === 0) return;
-    const served = (this.rate * elapsedS) / this.jobs.length;
-    for (const job of this.jobs) job.remaining -= served;
+    const shareS = elapsedS / this.jobs.length;
+    const served = this.rate * shareS;
+    for (const job of this.jobs) {
+      job.remaining -= served;
+      job.shareS += shareS;
+    }
   }
 
-  /** Schedules the completion of the job with the least remaining work. */
+  /** Schedules the completion of the job with the least remaining work, at that job's priority
+   *  (the lowest priority among jobs finishing together). */
   private replan(): void {
     if (this.completion !== null) this.sim.cancel(this.completion);
     this.completion = null;
     if (this.jobs.length === 0) return;
     let least = Infinity;
     for (const job of this.jobs) least = Math.min(least, job.remaining);
+    let priority = Infinity;
+    for (const job of this.jobs) {
+      if (job.remaining <= least + SIMULTANEOUS * job.work) priority = Math.min(priority, job.priority);
+    }
     const delayS = (Math.max(0, least) * this.jobs.length) / this.rate;
-    this.completion = this.sim.schedule(delayS, completeNext, this);
+    this.completion = this.sim.schedule(delayS, completeNext, this, priority);
   }
 }

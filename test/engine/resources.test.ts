@@ -58,7 +58,7 @@ describe('ProcessorSharingServer', () => {
     const ps = new ProcessorSharingServer(sim, 1);
     const done: Record<string, number> = {};
     const arrive = (name: string, atS: number, work: number): void => {
-      sim.scheduleAt(atS, () => ps.submit(work).then((ev) => (done[name] = ev.value)));
+      sim.scheduleAt(atS, () => ps.submit(work, () => (done[name] = sim.now), name));
     };
     arrive('A', 0, 4);
     arrive('B', 1, 2);
@@ -75,7 +75,7 @@ describe('ProcessorSharingServer', () => {
     const sim = new Simulation();
     const ps = new ProcessorSharingServer(sim, 2);
     const times: number[] = [];
-    for (let i = 0; i < 2; i++) ps.submit(3).then((ev) => times.push(ev.value));
+    for (let i = 0; i < 2; i++) ps.submit(3, () => times.push(sim.now), i);
     sim.schedule(1, () => ps.setRate(4));
     sim.run();
     expect(times).toHaveLength(2);
@@ -83,9 +83,35 @@ describe('ProcessorSharingServer', () => {
     expect(ps.jobCount).toBe(0);
   });
 
+  it('accumulates each job share time (integral of 1/k) and serves processes through events', () => {
+    // Rate 1. A (work 2) at t=0, B (work 1) at t=0: both at 1/2 until B is done at t=2 (share
+    // time 2 * 1/2 = 1 each), then A alone with 1 left until t=3 (A's share time 1 + 1 = 2).
+    const sim = new Simulation();
+    const ps = new ProcessorSharingServer(sim, 1);
+    const share: Record<string, number> = {};
+    sim.process((function* (): ProcessGenerator {
+      const job = yield ps.serve(2);
+      share.A = job.shareS;
+      share.doneA = sim.now;
+    })());
+    ps.submit(1, (job) => (share.B = job.shareS), 'B');
+    sim.run();
+    expect(share).toEqual({ B: 1, A: 2, doneA: 3 });
+  });
+
+  it('finishes simultaneous jobs in priority order', () => {
+    const sim = new Simulation();
+    const ps = new ProcessorSharingServer(sim, 1);
+    const order: string[] = [];
+    ps.submit(1, (job) => order.push(job.tag), 'late', 7);
+    ps.submit(1, (job) => order.push(job.tag), 'early', 3);
+    sim.run();
+    expect(order).toEqual(['early', 'late']);
+  });
+
   it('rejects a non-positive rate and negative work', () => {
     const sim = new Simulation();
     expect(() => new ProcessorSharingServer(sim, 0)).toThrow(/rate/);
-    expect(() => new ProcessorSharingServer(sim, 1).submit(-1)).toThrow(/work/);
+    expect(() => new ProcessorSharingServer(sim, 1).submit(-1, () => {}, 0)).toThrow(/work/);
   });
 });
