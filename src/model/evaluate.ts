@@ -60,6 +60,7 @@ export function evaluate(scenario: ModelScenario, solution: Allocation): Metrics
     totalEnergyJ: totals.totalEnergyJ,
     stability: totals.stability,
     stabilityBounded: Number.isFinite(totals.stability),
+    uplinkDelayCounted: scenario.objective.uplinkDelay,
     terms: {
       delay: w.delayPerS * delayS,
       energy: w.energyPerJ * totals.totalEnergyJ,

@@ -19,3 +19,5 @@ export type {
   LlmShape, UserSpec, ServerSpec, Network, Weights, Normalization, ModelScenario, Allocation,
   UserMetrics, Metrics,
 } from './types.ts';
+export { checkSolution, formatViolation } from './feasibility.ts';
+export type { Violation, CheckOptions } from './feasibility.ts';

@@ -127,6 +127,8 @@ export interface Metrics {
   stability: number;
   /** False when some user's AS_n is unbounded (α_n = Υ). */
   stabilityBounded: boolean;
+  /** Whether the objective counts the uplink delay ([mecsim] default) or not (the paper's (4)). */
+  uplinkDelayCounted: boolean;
   /** The three weighted terms of the objective; `delay` leaves out the uplink delay when the
    *  objective does. */
   terms: { delay: number; energy: number; stability: number };

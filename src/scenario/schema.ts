@@ -1,0 +1,136 @@
+/**
+ * The scenario and solution file formats (DESIGN.md "Contracts"): zod schemas are the single source
+ * of truth; the TypeScript types are inferred from them and checked, at compile time, against the
+ * structural types the model reads. Field order here is the key order of every file we write.
+ */
+import { z } from 'zod';
+import type { Allocation, ModelScenario } from '../model/types.ts';
+
+const positive = () => z.number().positive();
+const nonNegative = () => z.number().min(0);
+const count = () => z.number().int().min(1);
+const coordinate = () => z.number();
+
+/** Defaults for fields added after the first contract; the generator always writes them out. */
+export const DEFAULT_OBJECTIVE = { uplinkDelay: true, minPowerW: 1e-3 } as const;
+export const DEFAULT_TOKEN_ID_BITS = 32;
+export const DEFAULT_SERVER_TX_POWER_W = 10;
+export const DEFAULT_PATH_LOSS = { at1KmDb: 128.1, perDecadeDb: 37.6, minDistanceM: 10 } as const;
+
+export const LlmSchema = z.object({
+  layers: count(),
+  batchSize: count(),
+  hiddenDim: count(),
+  /** [mecsim] bits per token id an edge-only user sends (α = 0). */
+  tokenIdBits: positive().default(DEFAULT_TOKEN_ID_BITS),
+});
+
+export const UserSchema = z.object({
+  tokens: count(),
+  gpuCores: count(),
+  flopsPerCycle: positive(),
+  maxFreqHz: positive(),
+  maxPowerW: positive(),
+  kappa: nonNegative(),
+  activationBits: positive(),
+  datasetSize: count(),
+  xM: coordinate(),
+  yM: coordinate(),
+});
+
+export const ServerSchema = z.object({
+  gpuCores: count(),
+  flopsPerCycle: positive(),
+  maxFreqHz: positive(),
+  bandwidthHz: positive(),
+  kappa: nonNegative(),
+  /** For the optional gradient download (MODEL.md §9); not part of the paper's costs. */
+  txPowerW: positive().default(DEFAULT_SERVER_TX_POWER_W),
+  xM: coordinate(),
+  yM: coordinate(),
+});
+
+const ScenarioObject = z.object({
+  version: z.literal(1),
+  /** Which preset the generator used ('paper', 'contested'), or 'custom'. */
+  preset: z.string().default('custom'),
+  seed: z.number().int().min(0),
+  /** Side of the square area users and servers are placed in. */
+  areaM: positive(),
+  llm: LlmSchema,
+  weights: z.object({ delay: nonNegative(), energy: nonNegative(), stability: nonNegative() }),
+  normalization: z.object({ delayS: positive(), energyJ: positive(), stability: positive() }),
+  objective: z.object({
+    uplinkDelay: z.boolean().default(DEFAULT_OBJECTIVE.uplinkDelay),
+    minPowerW: positive().default(DEFAULT_OBJECTIVE.minPowerW),
+  }).default({ ...DEFAULT_OBJECTIVE }),
+  noisePsdWPerHz: positive(),
+  /** The path-loss law the gains came from, for a simulator that moves users. */
+  pathLoss: z.object({
+    at1KmDb: z.number(),
+    perDecadeDb: positive(),
+    minDistanceM: positive(),
+  }).default({ ...DEFAULT_PATH_LOSS }),
+  stability: z.object({ lipschitz: positive() }),
+  users: z.array(UserSchema).min(1),
+  servers: z.array(ServerSchema).min(1),
+  channelGain: z.array(z.array(positive())),
+});
+
+/** Cross-field rules: the gain matrix is users × servers; every user can meet the power floor. */
+export const ScenarioSchema = ScenarioObject.superRefine((s, ctx) => {
+  if (s.channelGain.length !== s.users.length) {
+    ctx.addIssue({
+      code: 'custom', path: ['channelGain'],
+      message: `must have ${s.users.length} rows (one per user), got ${s.channelGain.length}`,
+    });
+  }
+  s.channelGain.forEach((row, n) => {
+    if (row.length !== s.servers.length) {
+      ctx.addIssue({
+        code: 'custom', path: ['channelGain', n],
+        message: `must have ${s.servers.length} entries (one per server), got ${row.length}`,
+      });
+    }
+  });
+  s.users.forEach((u, n) => {
+    if (u.maxPowerW > 0 && u.maxPowerW < s.objective.minPowerW) {
+      ctx.addIssue({
+        code: 'custom', path: ['users', n, 'maxPowerW'],
+        message: `must be >= objective.minPowerW (${s.objective.minPowerW}), got ${u.maxPowerW}`,
+      });
+    }
+  });
+});
+
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type ScenarioUser = z.infer<typeof UserSchema>;
+export type ScenarioServer = z.infer<typeof ServerSchema>;
+
+const numbers = () => z.array(z.number());
+
+/**
+ * A solution file. Only the shape is checked here; ranges, budgets and the link to a scenario are
+ * `checkSolution`'s job, which lists every violated constraint instead of stopping at the first.
+ */
+export const SolutionSchema = z.object({
+  version: z.literal(1),
+  algorithm: z.string().default('unknown'),
+  iterations: z.number().int().min(0).default(0),
+  association: numbers(),
+  localLayers: numbers(),
+  powerW: numbers(),
+  bandwidthHz: numbers(),
+  userFreqHz: numbers(),
+  edgeFreqHz: numbers(),
+  /** The metrics an optimizer recorded (JSON form: null for an unbounded value); not validated. */
+  metrics: z.unknown().optional(),
+});
+
+export type Solution = z.infer<typeof SolutionSchema>;
+
+// Compile-time checks that the file types are what the model reads.
+const scenarioIsModelScenario = (s: Scenario): ModelScenario => s;
+const solutionIsAllocation = (s: Solution): Allocation => s;
+void scenarioIsModelScenario;
+void solutionIsAllocation;
