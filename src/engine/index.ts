@@ -4,6 +4,6 @@ export { Process, type ProcessGenerator, type Yieldable } from './process.ts';
 export { EventQueue, MAX_PRIORITY, type Callback, type Entry } from './event-queue.ts';
 export { PRIORITY_NORMAL, PRIORITY_URGENT } from './priorities.ts';
 export { Resource, Store } from './resources.ts';
-export { ProcessorSharingServer } from './processor-sharing.ts';
+export { ProcessorSharingServer, type SharedJob } from './processor-sharing.ts';
 export { RandomStream, RandomStreams } from './random.ts';
 export { TraceBus, type TraceListener, type TraceRecord } from './trace.ts';

@@ -1,0 +1,116 @@
+/**
+ * Per-step records and their aggregation into the metrics contract of DESIGN.md: per-user fields
+ * are per-step means, `totals` sums over the run, `stepEndS` the step end times (MODEL.md §9).
+ */
+import { objectiveValue, objectiveWeights, userStabilityBound } from '../src/model/index.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
+
+/** One training step of one user, as simulated. */
+export interface StepRecord {
+  user: number;
+  step: number;
+  server: number;
+  localLayers: number;
+  startS: number;
+  endS: number;
+  localDelayS: number;
+  uplinkDelayS: number;
+  edgeDelayS: number;
+  /** Gradient download (only with `gradientDownload`); counted in the step's delay, no user energy. */
+  downloadDelayS: number;
+  localEnergyJ: number;
+  uplinkEnergyJ: number;
+  edgeEnergyJ: number;
+}
+
+export function newStepRecord(user: number, step: number, startS: number, localLayers: number): StepRecord {
+  return {
+    user, step, server: -1, localLayers, startS, endS: startS,
+    localDelayS: 0, uplinkDelayS: 0, edgeDelayS: 0, downloadDelayS: 0,
+    localEnergyJ: 0, uplinkEnergyJ: 0, edgeEnergyJ: 0,
+  };
+}
+
+const FIELDS = ['delayS', 'localDelayS', 'uplinkDelayS', 'edgeDelayS', 'energyJ', 'localEnergyJ', 'uplinkEnergyJ', 'edgeEnergyJ'] as const;
+type Field = (typeof FIELDS)[number];
+type Sums = Record<Field, number>;
+
+export interface SimUserMetrics extends Sums {
+  /** Completed steps. */
+  steps: number;
+  /** Mean of AS_n over the completed steps' splits; Infinity if one trained every layer locally. */
+  stability: number;
+  totals: Sums;
+  stepEndS: number[];
+}
+
+export interface SimMetrics {
+  /** ω_t·T + ω_e·E + ω_s·S of the per-step means (as `evaluate` counts them); NaN if a user
+   *  completed no step. */
+  objective: number;
+  totalDelayS: number;
+  meanDelayS: number;
+  totalEnergyJ: number;
+  stability: number;
+  stabilityBounded: boolean;
+  /** Every user completed at least one step. */
+  complete: boolean;
+  perUser: SimUserMetrics[];
+}
+
+const zeroSums = (): Sums => ({
+  delayS: 0, localDelayS: 0, uplinkDelayS: 0, edgeDelayS: 0, energyJ: 0, localEnergyJ: 0, uplinkEnergyJ: 0, edgeEnergyJ: 0,
+});
+
+/** Accumulates step records; memory grows only with `stepEndS` (one number per step). */
+export class MetricsCollector {
+  private readonly totals: Sums[];
+  private readonly stabilitySums: number[];
+  private readonly stepEnds: number[][];
+
+  constructor(private readonly scenario: Scenario) {
+    this.totals = scenario.users.map(zeroSums);
+    this.stabilitySums = scenario.users.map(() => 0);
+    this.stepEnds = scenario.users.map(() => []);
+  }
+
+  add(r: StepRecord): void {
+    const t = this.totals[r.user]!;
+    t.delayS += r.endS - r.startS;
+    t.localDelayS += r.localDelayS;
+    t.uplinkDelayS += r.uplinkDelayS;
+    t.edgeDelayS += r.edgeDelayS;
+    t.localEnergyJ += r.localEnergyJ;
+    t.uplinkEnergyJ += r.uplinkEnergyJ;
+    t.edgeEnergyJ += r.edgeEnergyJ;
+    t.energyJ += r.localEnergyJ + r.uplinkEnergyJ + r.edgeEnergyJ;
+    const { llm, stability, users } = this.scenario;
+    this.stabilitySums[r.user]! += userStabilityBound(stability.lipschitz, users[r.user]!.datasetSize, r.localLayers, llm.layers);
+    this.stepEnds[r.user]!.push(r.endS);
+  }
+
+  result(): SimMetrics {
+    const perUser = this.totals.map((totals, n): SimUserMetrics => {
+      const steps = this.stepEnds[n]!.length;
+      const means = zeroSums();
+      for (const f of FIELDS) means[f] = steps > 0 ? totals[f] / steps : NaN;
+      return { ...means, steps, stability: steps > 0 ? this.stabilitySums[n]! / steps : NaN, totals: { ...totals }, stepEndS: [...this.stepEnds[n]!] };
+    });
+    const sum = (f: (u: SimUserMetrics) => number): number => perUser.reduce((s, u) => s + f(u), 0);
+    const totalDelayS = sum((u) => u.delayS);
+    const totalEnergyJ = sum((u) => u.energyJ);
+    const stability = sum((u) => u.stability);
+    const objectiveDelayS = this.scenario.objective.uplinkDelay ? totalDelayS : totalDelayS - sum((u) => u.uplinkDelayS);
+    const w = objectiveWeights(this.scenario.weights, this.scenario.normalization);
+    return {
+      objective: objectiveValue(w, objectiveDelayS, totalEnergyJ, stability),
+      totalDelayS,
+      meanDelayS: totalDelayS / perUser.length,
+      totalEnergyJ,
+      stability,
+      stabilityBounded: stability !== Infinity,
+      complete: perUser.every((u) => u.steps > 0),
+      perUser,
+    };
+  }
+}
