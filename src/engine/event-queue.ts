@@ -33,9 +33,14 @@ function before(a: Entry, b: Entry): boolean {
   return a.timeS < b.timeS || (a.timeS === b.timeS && a.order < b.order);
 }
 
+/** Compaction starts only past this many cancelled entries, so small queues never pay for it. */
+const COMPACT_MIN = 1024;
+
 export class EventQueue {
   private readonly heap = new FastPriorityQueue<Entry>(before);
   private nextSeq = 0;
+  /** Cancelled entries still in the heap. */
+  private cancelled = 0;
 
   /** Number of entries held, cancelled ones included until they are popped. */
   get size(): number {
@@ -51,7 +56,10 @@ export class EventQueue {
   /** Removes and returns the next live entry, or undefined when none is left. */
   pop(): Entry | undefined {
     let entry = this.heap.poll();
-    while (entry !== undefined && entry.callback === null) entry = this.heap.poll();
+    while (entry !== undefined && entry.callback === null) {
+      this.cancelled--;
+      entry = this.heap.poll();
+    }
     return entry;
   }
 
@@ -60,8 +68,26 @@ export class EventQueue {
     let entry = this.heap.peek();
     while (entry !== undefined && entry.callback === null) {
       this.heap.poll();
+      this.cancelled--;
       entry = this.heap.peek();
     }
     return entry;
+  }
+
+  /**
+   * Cancels a pending entry (a no-op for one already run or cancelled). Cancellation is lazy, but
+   * a model that re-plans far-future events often (a transfer re-planned at every fading block)
+   * would fill the heap with dead entries; once they are more than half of it, they are swept
+   * out in one O(n) pass, so the cost stays amortised O(1) per cancel and memory stays bounded.
+   */
+  cancel(entry: Entry): void {
+    if (entry.callback === null) return;
+    entry.callback = null;
+    entry.arg = undefined;
+    if (++this.cancelled > COMPACT_MIN && this.cancelled * 2 > this.heap.size) {
+      this.heap.removeMany((e) => e.callback === null);
+      this.heap.trim();
+      this.cancelled = 0;
+    }
   }
 }

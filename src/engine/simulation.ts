@@ -58,8 +58,7 @@ export class Simulation {
 
   /** Cancels a scheduled callback; cancelling one that already ran or was cancelled is a no-op. */
   cancel(entry: Entry): void {
-    entry.callback = null;
-    entry.arg = undefined;
+    this.queue.cancel(entry);
   }
 
   /** Time of the next live event, or Infinity when none is scheduled. */
