@@ -1,28 +1,49 @@
 /**
  * `mecsim bench`: every benchmark section, as one JSON-able document keyed by section
- * (`engine`, later `optimizer`, `simulation`), plus a plain-text rendering for the terminal.
+ * (`engine`, `simulation`, …), plus a plain-text rendering for the terminal.
  */
 import { benchEngine, type EngineBench } from './engine-bench.ts';
+import { benchSimulation, type SimulationBench } from './simulation-bench.ts';
 
 export interface BenchReport {
   version: 1;
   engine: EngineBench;
+  simulation: SimulationBench;
 }
 
-export function runBenchmarks(): BenchReport {
-  return { version: 1, engine: benchEngine() };
+export async function runBenchmarks(): Promise<BenchReport> {
+  const engine = benchEngine();
+  const simulation = await benchSimulation();
+  return { version: 1, engine, simulation };
 }
 
 const rate = (eventsPerS: number): string => `${(eventsPerS / 1e6).toFixed(2)} M events/s`;
 const pct = (ratio: number): string => `${(100 * ratio).toFixed(0)}% of raw loop`;
 
-export function formatBenchReport(report: BenchReport): string {
-  const { hold, holdProcesses, pipeline } = report.engine;
+function formatEngine(e: EngineBench): string[] {
+  const { hold, holdProcesses, pipeline } = e;
   return [
     'engine (same run, same machine; goals: callbacks >= 70%, processes >= 35%, < 120 B per pending event)',
     `  raw fastpriorityqueue loop   ${rate(hold.rawLoopEventsPerS)}   ${hold.rawLoopBytesPerPendingEvent.toFixed(0)} B per pending event`,
     `  hold, callbacks              ${rate(hold.eventsPerS)}   ${pct(hold.ratio)}   ${hold.bytesPerPendingEvent.toFixed(0)} B per pending event`,
     `  hold, generator processes    ${rate(holdProcesses.eventsPerS)}   ${pct(holdProcesses.ratio)}`,
     `  pipeline (${pipeline.users} users, ${pipeline.servers} servers)  ${rate(pipeline.eventsPerS)}   ${pct(pipeline.ratio)}   ${pipeline.events} events in ${pipeline.wallS.toFixed(2)} s`,
-  ].join('\n');
+  ];
+}
+
+function formatSimulation(s: SimulationBench): string[] {
+  const row = (label: string, r: SimulationBench['untraced']): string =>
+    `  ${label.padEnd(22)} ${r.events} events in ${r.wallS.toFixed(2)} s (${(r.eventsPerS / 1e3).toFixed(1)} k events/s), live heap <= ${r.peakLiveHeapMiB.toFixed(1)} MiB`
+    + (r.traceMiB === undefined ? '' : `, trace ${r.traceMiB.toFixed(1)} MiB`);
+  return [
+    `simulation: ${s.scenario}`,
+    row('no trace, 1 h', s.untraced),
+    row('JSONL trace, 1 h', s.traced),
+    row('JSONL trace, 4 h', s.tracedFourHours),
+    `  peak RSS of the bench process ${s.peakRssMiB.toFixed(0)} MiB`,
+  ];
+}
+
+export function formatBenchReport(report: BenchReport): string {
+  return [...formatEngine(report.engine), '', ...formatSimulation(report.simulation)].join('\n');
 }

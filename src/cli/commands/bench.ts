@@ -9,8 +9,8 @@ export function registerBench(program: Command): void {
     .description('measure the engine (and later the optimizer and simulation) against a raw event loop')
     .option('--json', 'print one JSON document instead of a table')
     .action((options: { json?: boolean }) =>
-      runCommand(() => {
-        const report = runBenchmarks();
+      runCommand(async () => {
+        const report = await runBenchmarks();
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatBenchReport(report)}\n`);
       }),
     );
