@@ -7,6 +7,8 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_INPUT } from './errors.ts';
 import { registerBench } from './commands/bench.ts';
 import { registerRun } from './commands/run.ts';
+import { registerScenario } from './commands/scenario.ts';
+import { registerEvaluate } from './commands/evaluate.ts';
 
 export function buildProgram(): Command {
   const program = new Command('mecsim')
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerRun(program);
   registerBench(program);
+  registerScenario(program);
+  registerEvaluate(program);
   return program;
 }
 

@@ -20,6 +20,8 @@ export interface GenerateOptions {
   readonly layers?: number;
   /** Master seed, an integer ≥ 0 (default 1). */
   readonly seed?: number;
+  /** Override the preset's `objective.uplinkDelay` (false: the paper's exact objective). */
+  readonly uplinkDelay?: boolean;
 }
 
 const drawInt = (s: RandomStream, [lo, hi]: Range): number => s.uniformInt(lo, hi);
@@ -93,7 +95,7 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     llm: { ...p.llm, layers },
     noisePsdWPerHz: dbmPerHzToWPerHz(p.noiseDbmPerHz),
     stability: { lipschitz: p.lipschitz },
-    objective: { ...p.objective },
+    objective: { ...p.objective, uplinkDelay: options.uplinkDelay ?? p.objective.uplinkDelay },
     users, servers, channelGain,
   };
   return {

@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { generateScenario } from '../../scenario/generate.ts';
+import { formatScenario } from '../../scenario/format.ts';
+import { PRESETS, presetNamed } from '../../scenario/presets.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { InputError, runCommand } from '../errors.ts';
+import { writeFileAtomic } from '../io.ts';
+
+export interface ScenarioFlags {
+  preset: string;
+  users?: string;
+  servers?: string;
+  layers?: string;
+  seed: string;
+  out?: string;
+  uplinkDelay: boolean;
+}
+
+/** An integer flag ≥ min, or an InputError naming the flag and the allowed range. */
+export function integerFlag(flag: string, value: string | undefined, min: number, max = 1_000_000): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\s*[+-]?\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new InputError(`${flag}: must be an integer in ${min}..${max}, got '${value}'`);
+  }
+  return n;
+}
+
+/**
+ * `mecsim scenario`: writes a seeded scenario (the paper's defaults unless told otherwise) to
+ * `--out`, or prints it.
+ */
+export function registerScenario(program: Command): void {
+  program
+    .command('scenario')
+    .description("generate a seeded scenario file (the paper's section 5 network by default)")
+    .option('--preset <name>', `parameter set: ${Object.keys(PRESETS).join(', ')}`, 'paper')
+    .option('--users <n>', 'number of users (preset default: 50)')
+    .option('--servers <m>', 'number of edge servers (preset default: 10 for paper)')
+    .option('--layers <l>', 'transformer layers (preset default: 32)')
+    .option('--seed <s>', 'master seed, an integer >= 0', '1')
+    .option('--no-uplink-delay', "the paper's exact objective: leave the uplink delay out (MODEL.md §3)")
+    .option('--out <file>', 'write the scenario here instead of printing it')
+    .action((flags: ScenarioFlags) => runCommand(() => {
+      const { scenario, text } = scenarioFromFlags(flags);
+      if (flags.out === undefined) {
+        process.stdout.write(text);
+        return;
+      }
+      writeFileAtomic(flags.out, text);
+      process.stdout.write(`wrote ${flags.out}: ${scenario.preset} preset, ${scenario.users.length} users, `
+        + `${scenario.servers.length} servers, ${scenario.llm.layers} layers, seed ${scenario.seed}\n`);
+    }));
+}
+
+/** The scenario the flags ask for and its file text; an InputError names a bad flag. */
+export function scenarioFromFlags(flags: ScenarioFlags): { scenario: Scenario; text: string } {
+  const preset = presetNamed(flags.preset);
+  if (preset === undefined) {
+    throw new InputError(`--preset: must be one of ${Object.keys(PRESETS).join(', ')}, got '${flags.preset}'`);
+  }
+  const scenario = generateScenario({
+    preset,
+    users: integerFlag('--users', flags.users, 1),
+    servers: integerFlag('--servers', flags.servers, 1),
+    layers: integerFlag('--layers', flags.layers, 1, 10_000),
+    seed: integerFlag('--seed', flags.seed, 0, 2 ** 32 - 1),
+    uplinkDelay: flags.uplinkDelay,
+  });
+  return { scenario, text: formatScenario(scenario) };
+}
