@@ -9,6 +9,8 @@ import { registerBench } from './commands/bench.ts';
 import { registerRun } from './commands/run.ts';
 import { registerScenario } from './commands/scenario.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
+import { registerSimulate } from './commands/simulate.ts';
+import { registerValidate } from './commands/validate.ts';
 
 export function buildProgram(): Command {
   const program = new Command('mecsim')
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerBench(program);
   registerScenario(program);
   registerEvaluate(program);
+  registerSimulate(program);
+  registerValidate(program);
   return program;
 }
 

@@ -1,0 +1,111 @@
+import type { Command } from 'commander';
+import { checkSolution, formatViolation } from '../../model/feasibility.ts';
+import type { Allocation } from '../../model/index.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import type { SimConfig } from '../../../sim/config.ts';
+import { staticPolicy, type Policy } from '../../../sim/policy.ts';
+import { policyNamed, policyNames } from '../../../sim/policies.ts';
+import { simulate, type SimResult } from '../../../sim/run.ts';
+import { InputError, runCommand } from '../errors.ts';
+import { writeFileAtomic } from '../io.ts';
+import { loadScenarioFile, loadSolutionFile } from '../load.ts';
+import { formatNumber as f } from '../metrics-table.ts';
+import { addSimFlags, simConfigFromFlags } from '../sim-options.ts';
+import { TraceFile, type TraceFormat } from '../trace-file.ts';
+
+interface SimulateFlags extends Record<string, unknown> {
+  solution?: string;
+  policy?: string;
+  trace?: string;
+  traceFormat?: string;
+  json?: boolean;
+  out?: string;
+}
+
+/** A solution file checked against the scenario, as an allocation. */
+export function loadFeasibleAllocation(scenario: Scenario, path: string): Allocation {
+  const solution = loadSolutionFile(path);
+  const violations = checkSolution(scenario, solution, { allowEdgeOnly: true });
+  if (violations.length > 0) {
+    throw new InputError(`solution file ${path} is infeasible: ${violations.slice(0, 5).map(formatViolation).join('; ')}`);
+  }
+  return solution;
+}
+
+/** The policy the flags ask for: a fixed solution, or a named policy. */
+export function choosePolicy(scenario: Scenario, flags: { solution?: string; policy?: string }): Policy {
+  if (flags.solution !== undefined && flags.policy !== undefined) {
+    throw new InputError('give --solution or --policy, not both');
+  }
+  if (flags.solution !== undefined) return staticPolicy(loadFeasibleAllocation(scenario, flags.solution));
+  const name = flags.policy ?? 'reference';
+  const policy = policyNamed(name);
+  if (policy === undefined) throw new InputError(`--policy: unknown policy '${name}' (choose from ${policyNames().join(', ')})`);
+  return policy;
+}
+
+/** Runs a simulation, streaming the trace to a file if asked; a failed run leaves no trace file. */
+export async function simulateWithTrace(
+  scenario: Scenario, policy: Policy, run: { config: SimConfig; seed: number | undefined }, tracePath?: string, traceFormat: TraceFormat = 'jsonl',
+): Promise<SimResult> {
+  const { config, seed } = run;
+  const trace = tracePath === undefined ? undefined : openTrace(tracePath, traceFormat);
+  try {
+    const result = await simulate(scenario, {
+      policy, config, ...(seed === undefined ? {} : { seed }),
+      ...(trace ? { onTrace: trace.write } : {}),
+      wallClockS: () => performance.now() / 1000,
+    });
+    trace?.close();
+    return result;
+  } catch (err) {
+    trace?.abort();
+    if (err instanceof RangeError) throw new InputError(err.message);
+    throw err;
+  }
+}
+
+function openTrace(path: string, format: TraceFormat): TraceFile {
+  try {
+    return new TraceFile(path, format);
+  } catch (err) {
+    throw new InputError(`--trace ${path}: cannot write: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+export function formatSimSummary(result: SimResult): string {
+  const m = result.metrics;
+  const steps = m.perUser.reduce((s, u) => s + u.steps, 0);
+  return [
+    `simulated ${f(result.endS)} s: ${result.events} events, ${steps} steps by ${m.perUser.length} users, ${result.epochs.length} epoch(s)`,
+    `objective        ${m.complete ? f(m.objective) : 'n/a (some user completed no step)'}`,
+    `total delay      ${f(m.totalDelayS)} s per step, summed over users (mean ${f(m.meanDelayS)} s)`,
+    `total energy     ${f(m.totalEnergyJ)} J per step, summed over users`,
+    `stability Σ AS   ${f(m.stability)}`,
+  ].join('\n');
+}
+
+/** `mecsim simulate SCENARIO`: token batches through devices, uplinks and edge servers (MODEL.md §9). */
+export function registerSimulate(program: Command): void {
+  const command = program
+    .command('simulate')
+    .description('simulate users training batch after batch under a policy, with optional fading, mobility and epochs')
+    .argument('<scenario>', 'scenario file')
+    .option('--solution <file>', 'keep this solution for the whole run (policy static)')
+    .option('--policy <name>', `re-optimise at epochs with this policy (${policyNames().join(', ')})`)
+    .option('--trace <file>', 'stream every event to this file')
+    .option('--trace-format <fmt>', 'jsonl | chrome (Perfetto timeline)', 'jsonl')
+    .option('--json', 'print the result as one JSON document')
+    .option('--out <file>', 'write the result JSON to this file');
+  addSimFlags(command).action((scenarioPath: string, flags: SimulateFlags) => runCommand(async () => {
+    const format = flags.traceFormat;
+    if (format !== 'jsonl' && format !== 'chrome') throw new InputError(`--trace-format: must be jsonl or chrome (got '${format}')`);
+    const run = simConfigFromFlags(flags);
+    const scenario = loadScenarioFile(scenarioPath);
+    const policy = choosePolicy(scenario, flags);
+    const result = await simulateWithTrace(scenario, policy, run, flags.trace, format);
+    const json = `${JSON.stringify({ version: 1, scenario: scenarioPath, policy: policy.name, ...result }, null, 2)}\n`;
+    if (flags.out !== undefined) writeFileAtomic(flags.out, json);
+    process.stdout.write(flags.json === true ? json : `${formatSimSummary(result)}\n`);
+  }));
+}

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { evaluate } from '../../model/index.ts';
+import { compareWithAnalytic, type Comparison, type ValidationReport } from '../../../sim/validation.ts';
+import { InputError, runCommand } from '../errors.ts';
+import { loadScenarioFile } from '../load.ts';
+import { formatNumber as f } from '../metrics-table.ts';
+import { addSimFlags, simConfigFromFlags } from '../sim-options.ts';
+import { choosePolicy, simulateWithTrace } from './simulate.ts';
+
+interface ValidateFlags extends Record<string, unknown> {
+  solution?: string;
+  policy?: string;
+  dynamics?: boolean;
+  json?: boolean;
+}
+
+const DYNAMIC_FLAGS = ['fading', 'mobility', 'edgeGpu', 'epoch', 'rateTrigger', 'duration', 'gradientDownload'] as const;
+
+function pct(c: Comparison): string {
+  return Number.isFinite(c.relError) ? `${f(100 * c.relError)}%` : "n/a";
+}
+
+function formatReport(r: ValidationReport, dynamics: boolean): string {
+  const rows = r.perUser.map((u) =>
+    `${String(u.user).padStart(4)}  ${String(u.steps).padStart(5)}  ${f(u.delayS.analytic).padStart(11)}  ${f(u.delayS.simulated).padStart(11)}  ${pct(u.delayS).padStart(11)}`
+    + `  ${f(u.energyJ.analytic).padStart(11)}  ${f(u.energyJ.simulated).padStart(11)}  ${pct(u.energyJ).padStart(11)}`);
+  return [
+    `analytic (MODEL.md §3) vs simulated per-step means${dynamics ? ' under the given dynamics' : ', static channel, dedicated shares, one step per user'}`,
+    `user  steps  delay s (an)  delay s (sim)  rel err  energy J (an)  energy J (sim)  rel err`,
+    ...rows,
+    `total delay  ${f(r.totalDelayS.analytic)} s vs ${f(r.totalDelayS.simulated)} s (${pct(r.totalDelayS)})`,
+    `total energy ${f(r.totalEnergyJ.analytic)} J vs ${f(r.totalEnergyJ.simulated)} J (${pct(r.totalEnergyJ)})`,
+    `largest per-user relative error: ${f(r.maxAbsRelError)}`,
+  ].join('\n');
+}
+
+/** `mecsim validate SCENARIO`: analytic vs simulated delay and energy, per user and in total. */
+export function registerValidate(program: Command): void {
+  const command = program
+    .command('validate')
+    .description('compare the closed-form delay and energy with a simulated run')
+    .argument('<scenario>', 'scenario file')
+    .option('--solution <file>', 'the allocation to check (default: the reference policy)')
+    .option('--policy <name>', 'or a named policy')
+    .option('--dynamics', 'simulate with the dynamics flags (fading, mobility, processor sharing, epochs)')
+    .option('--json', 'print the report as one JSON document');
+  addSimFlags(command).action((scenarioPath: string, flags: ValidateFlags) => runCommand(async () => {
+    if (flags.dynamics !== true) {
+      const given = DYNAMIC_FLAGS.filter((k) => k in flags && flags[k] !== undefined && !['static', 'none', 'dedicated', false].includes(flags[k] as string));
+      if (given.length > 0) throw new InputError(`--${given[0]}: dynamics flags need --dynamics`);
+    }
+    const run = simConfigFromFlags(flags);
+    const scenario = loadScenarioFile(scenarioPath);
+    const policy = choosePolicy(scenario, flags);
+    const allocation = await policy.allocate(scenario, null);
+    const result = await simulateWithTrace(scenario, policy, run);
+    const report = compareWithAnalytic(evaluate(scenario, allocation), result.metrics);
+    process.stdout.write(flags.json === true
+      ? `${JSON.stringify({ version: 1, scenario: scenarioPath, policy: policy.name, dynamics: flags.dynamics === true, ...report }, null, 2)}\n`
+      : `${formatReport(report, flags.dynamics === true)}\n`);
+  }));
+}

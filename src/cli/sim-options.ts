@@ -1,0 +1,74 @@
+/**
+ * The simulation flags shared by `simulate`, `validate` and `run`, validated with zod: each bad
+ * value gets one line naming the flag and the allowed range.
+ */
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { DEFAULT_SIM_CONFIG, type SimConfig } from '../../sim/config.ts';
+import { InputError } from './errors.ts';
+
+const positiveSeconds = z.coerce.number().positive().finite();
+
+const SimFlags = z.object({
+  duration: positiveSeconds.optional(),
+  steps: z.coerce.number().int().min(1).optional(),
+  epoch: positiveSeconds.optional(),
+  rateTrigger: z.coerce.number().positive().optional(),
+  edgeGpu: z.enum(['dedicated', 'processor-sharing']).default('dedicated'),
+  gradientDownload: z.boolean().default(false),
+  fading: z.enum(['static', 'rayleigh', 'rician']).default('static'),
+  coherence: positiveSeconds.default(DEFAULT_SIM_CONFIG.fading.coherenceS),
+  ricianK: z.coerce.number().min(0).finite().default(DEFAULT_SIM_CONFIG.fading.ricianK),
+  mobility: z.enum(['none', 'random-waypoint', 'gauss-markov']).default('none'),
+  speed: z.string().regex(/^\d+(\.\d+)?,\d+(\.\d+)?$/, 'must be MIN,MAX in m/s, e.g. 0.5,1.5').optional(),
+  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).optional(),
+  wallTime: z.boolean().default(false),
+});
+
+const FLAG_NAMES: Record<string, string> = {
+  rateTrigger: '--rate-trigger', edgeGpu: '--edge-gpu', gradientDownload: '--gradient-download',
+  ricianK: '--rician-k', wallTime: '--wall-time',
+};
+
+/** Adds the simulation flags to a command. */
+export function addSimFlags(command: Command): Command {
+  return command
+    .option('--duration <s>', 'simulated seconds (default: until every user has done --steps steps)')
+    .option('--steps <k>', 'training steps per user (default 1 without --duration, unlimited with it)')
+    .option('--epoch <s>', 're-run the policy every S seconds')
+    .option('--rate-trigger <x>', 're-run the policy when a user\'s uplink rate moves by more than this fraction')
+    .option('--edge-gpu <mode>', 'dedicated | processor-sharing', 'dedicated')
+    .option('--gradient-download', 'send gradients back before the next step (off in the paper)')
+    .option('--fading <kind>', 'static | rayleigh | rician', 'static')
+    .option('--coherence <s>', 'fading block length in seconds (also the mobility step)', String(DEFAULT_SIM_CONFIG.fading.coherenceS))
+    .option('--rician-k <k>', 'Rician K factor', String(DEFAULT_SIM_CONFIG.fading.ricianK))
+    .option('--mobility <kind>', 'none | random-waypoint | gauss-markov', 'none')
+    .option('--speed <min,max>', 'user speed range in m/s', '0.5,1.5')
+    .option('--seed <n>', 'master seed of the run\'s random streams (default: the scenario\'s)')
+    .option('--wall-time', 'record the optimizer\'s wall time per epoch (makes output differ run to run)');
+}
+
+/** The SimConfig and seed the flags describe. */
+export function simConfigFromFlags(flags: Record<string, unknown>): { config: SimConfig; seed: number | undefined } {
+  const parsed = SimFlags.safeParse(flags);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    const flag = FLAG_NAMES[key] ?? `--${key}`;
+    throw new InputError(`${flag}: ${issue.message} (got ${JSON.stringify(flags[key])})`);
+  }
+  const f = parsed.data;
+  const [minSpeed, maxSpeed] = (f.speed ?? '0.5,1.5').split(',').map(Number) as [number, number];
+  if (minSpeed > maxSpeed) throw new InputError(`--speed: MIN must not exceed MAX (got ${f.speed})`);
+  const config: SimConfig = {
+    durationS: f.duration ?? Infinity,
+    maxStepsPerUser: f.steps ?? (f.duration === undefined ? 1 : Infinity),
+    edgeGpu: f.edgeGpu,
+    gradientDownload: f.gradientDownload,
+    fading: { kind: f.fading, coherenceS: f.coherence, ricianK: f.ricianK },
+    mobility: { ...DEFAULT_SIM_CONFIG.mobility, kind: f.mobility, minSpeedMps: minSpeed, maxSpeedMps: maxSpeed },
+    epoch: { everyS: f.epoch ?? Infinity, rateChange: f.rateTrigger ?? Infinity },
+    recordWallTime: f.wallTime,
+  };
+  return { config, seed: f.seed };
+}
