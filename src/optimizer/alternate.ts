@@ -1,0 +1,41 @@
+/**
+ * The outer loop (MODEL.md §6; paper §4): alternate the resource step and the association step
+ * until the objective improves by less than a tolerance, recording the objective at every
+ * iteration (the convergence history of the paper's Figure 2).
+ */
+import type { RandomStream } from '../engine/random.ts';
+import { associationStep, type AssociationOptions, type ResourcePolicy } from './association-step.ts';
+import type { LpSolver } from './highs-solver.ts';
+import type { Instance } from './instance.ts';
+import type { ResourceResult } from './resource-fp.ts';
+
+export interface AlternationOptions {
+  readonly association: AssociationOptions;
+  /** Stop when an outer iteration improves the objective by less than this (relative). */
+  readonly outerRelTol: number;
+  readonly maxOuterIterations: number;
+}
+
+export interface AlternationResult {
+  readonly result: ResourceResult;
+  /** The objective after the first resource step and after every accepted outer iteration. */
+  readonly history: number[];
+  readonly lpSolves: number;
+}
+
+export function alternate(
+  inst: Instance, solver: LpSolver, policy: ResourcePolicy, start: Int32Array, opts: AlternationOptions, stream: RandomStream,
+): AlternationResult {
+  let result = policy(start, undefined);
+  const history = [result.objective];
+  let lpSolves = 0;
+  for (let it = 0; it < opts.maxOuterIterations; it++) {
+    const step = associationStep(inst, solver, result, policy, opts.association, stream);
+    lpSolves += step.lpSolves;
+    const next = step.best;
+    if (next === undefined || !(result.objective - next.objective > opts.outerRelTol * Math.abs(result.objective))) break;
+    result = next;
+    history.push(result.objective);
+  }
+  return { result, history, lpSolves };
+}

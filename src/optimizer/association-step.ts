@@ -1,0 +1,88 @@
+/**
+ * Step 2 of the proposed method (MODEL.md §6, paper §4.2), shared by every method that optimises
+ * the association: pair costs at the current allocation, CCCP runs from several feasible
+ * starting points, and the best resulting binary association kept — "best" measured by the true
+ * objective after the method's own resource step, so a candidate is never accepted on the
+ * strength of the linear model alone.
+ */
+import type { RandomStream } from '../engine/random.ts';
+import { loadCaps, runCccp, type Fractional } from './cccp.ts';
+import type { LpSolver } from './highs-solver.ts';
+import type { Instance } from './instance.ts';
+import { pairCosts } from './pair-costs.ts';
+import type { Plan } from './plan.ts';
+import type { ResourceResult } from './resource-fp.ts';
+
+/** A method's resource step: split and resources for a fixed association, warm-started. */
+export type ResourcePolicy = (association: Int32Array, warm: Plan | undefined) => ResourceResult;
+
+/** **[mecsim]** choices of the association step (defaults in `DEFAULT_ASSOCIATION`). */
+export interface AssociationOptions {
+  /** Each user's LP columns: its `candidateServers` highest-gain usable servers (and its own). */
+  readonly candidateServers: number;
+  /** Load cap factor of `loadCaps`. */
+  readonly loadFactor: number;
+  /** CCCP penalties ϱ from the current association, relative to the mean current pair cost. */
+  readonly penalties: readonly number[];
+  /** Extra CCCP runs from random one-hot associations (at the second penalty). */
+  readonly randomStarts: number;
+}
+
+/**
+ * ϱ = 0 lets every user take its cheapest server at once (the pure LP); ϱ = 0.01 and 0.1 move
+ * only users whose saving beats 2% or 20% of a typical user's cost. Candidate servers: all of
+ * them up to 20 (beyond, far servers only add LP columns). Load factor 2: no server takes more
+ * than twice its even share of users.
+ */
+export const DEFAULT_ASSOCIATION: AssociationOptions = { candidateServers: 20, loadFactor: 2, penalties: [0, 0.01, 0.1], randomStarts: 1 };
+
+export interface AssociationStepResult {
+  /** The best candidate's resource step, if any candidate differs from the current association. */
+  readonly best: ResourceResult | undefined;
+  readonly lpSolves: number;
+  readonly candidates: number;
+}
+
+function oneHot(servers: readonly (readonly number[])[], pick: (i: number, list: readonly number[]) => number): Fractional {
+  return servers.map((list, i) => {
+    const j = pick(i, list);
+    return list.map((_, k) => (k === j ? 1 : 0));
+  });
+}
+
+export function associationStep(
+  inst: Instance, solver: LpSolver, current: ResourceResult, policy: ResourcePolicy, opts: AssociationOptions, stream: RandomStream,
+): AssociationStepResult {
+  const plan = current.plan;
+  const pc = pairCosts(inst, plan, opts.candidateServers);
+  if (pc.users.length === 0) return { best: undefined, lpSolves: 0, candidates: 0 };
+  // Costs scaled to a mean of 1 per user, so that ϱ is relative and the LP well conditioned.
+  const own = pc.users.map((n, i) => pc.cost[i]?.[(pc.servers[i] ?? []).indexOf(plan.association[n] ?? -1)] ?? 0);
+  const scale = own.reduce((a, c) => a + Math.abs(c), 0) / own.length || 1;
+  const scaled = pc.cost.map((row) => row.map((c) => c / scale));
+  let usable = 0;
+  for (let m = 0; m < inst.servers; m++) if (pc.servers.some((list) => list.includes(m))) usable++;
+  const cap = loadCaps(inst.servers, pc.users.length, usable, opts.loadFactor);
+  const stay = oneHot(pc.servers, (i, list) => list.indexOf(plan.association[pc.users[i] ?? 0] ?? -1));
+  const runs: { start: Fractional; penalty: number }[] = opts.penalties.map((penalty) => ({ start: stay, penalty }));
+  for (let k = 0; k < opts.randomStarts; k++) {
+    runs.push({ start: oneHot(pc.servers, (_i, list) => stream.uniformInt(0, list.length - 1)), penalty: opts.penalties[1] ?? 0 });
+  }
+  const seen = new Set<string>([plan.association.join(',')]);
+  let best: ResourceResult | undefined;
+  let lpSolves = 0;
+  let candidates = 0;
+  for (const run of runs) {
+    const cccp = runCccp(solver, pc, scaled, run.start, run.penalty, cap, inst.servers);
+    lpSolves += cccp.lpSolves;
+    const association = plan.association.slice();
+    pc.users.forEach((n, i) => { association[n] = pc.servers[i]?.[cccp.choice[i] ?? 0] ?? association[n] ?? 0; });
+    const key = association.join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    candidates++;
+    const result = policy(association, plan);
+    if (best === undefined || result.objective < best.objective) best = result;
+  }
+  return { best, lpSolves, candidates };
+}

@@ -1,0 +1,91 @@
+/**
+ * The association LP and the concave–convex procedure (MODEL.md §6, step 2; paper (46)–(51)).
+ *
+ * With the resources fixed, the objective is linear in χ; (9b) is replaced by 0 ≤ χ ≤ 1 (46) and
+ * Σ χ(1 − χ) ≤ 0 (47), and (47) moves into the objective with the exact penalty ϱ (Lemma 1).
+ * CCCP linearises the concave penalty at χ^(i), so each iteration is the LP
+ *
+ *     min Σ [c_{n,m} + ϱ·(1 − 2χ^(i)_{n,m})]·χ_{n,m}   s.t. Σ_m χ_{n,m} = 1 (9c), Σ_n χ_{n,m} ≤ K_m, 0 ≤ χ ≤ 1
+ *
+ * until χ stops changing. **[mecsim]** The server rows are load caps K_m (see `loadCaps`), the
+ * "load constraints per server" MODEL.md allows: the budget equalities (9e), (9g) are met by the
+ * resource step for whatever users a server gets, and the prices in the costs already make a
+ * crowded server expensive. **[mecsim]** Penalty threshold: if a CCCP fixed point is not binary,
+ * ϱ is multiplied by 10 and CCCP resumes (Lemma 1: above the threshold (49) the penalised
+ * problem's solutions are binary). With a vertex solver on these rows (a transportation
+ * polytope, totally unimodular) every LP solution is already binary, so ϱ then acts only as a
+ * proximal weight that keeps χ near its starting point.
+ */
+import type { LinearProgram, LinearTerm, LpRow } from './lp.ts';
+import type { LpSolver } from './highs-solver.ts';
+import type { PairCosts } from './pair-costs.ts';
+
+const varName = (n: number, m: number): string => `x${n}_${m}`;
+
+/** A fractional association: χ_{n,m} for each LP user and each of its candidate servers. */
+export type Fractional = number[][];
+
+/** **[mecsim]** Load cap K_m = ⌈loadFactor · (users in the LP) / (usable servers)⌉, at least 1. */
+export function loadCaps(servers: number, lpUsers: number, usableServers: number, loadFactor: number): number {
+  return Math.max(1, Math.ceil((loadFactor * lpUsers) / Math.max(1, usableServers)));
+}
+
+/** The LP of one CCCP iteration. */
+export function associationLp(pc: PairCosts, linearCost: Fractional, cap: number, servers: number): LinearProgram {
+  const variables: string[] = [];
+  const objective: LinearTerm[] = [];
+  const rows: LpRow[] = [];
+  const perServer: LinearTerm[][] = Array.from({ length: servers }, () => []);
+  pc.users.forEach((n, i) => {
+    const terms: LinearTerm[] = [];
+    (pc.servers[i] ?? []).forEach((m, j) => {
+      const variable = varName(n, m);
+      variables.push(variable);
+      objective.push({ variable, coef: linearCost[i]?.[j] ?? NaN });
+      terms.push({ variable, coef: 1 });
+      perServer[m]?.push({ variable, coef: 1 });
+    });
+    rows.push({ name: `u${n}`, terms, sense: '=', rhs: 1 });
+  });
+  perServer.forEach((terms, m) => {
+    if (terms.length > cap) rows.push({ name: `s${m}`, terms, sense: '<=', rhs: cap });
+  });
+  return { variables, objective, rows, lower: 0, upper: 1 };
+}
+
+export interface CccpResult {
+  /** Chosen candidate index per LP user. */
+  readonly choice: number[];
+  readonly lpSolves: number;
+}
+
+function isBinary(x: Fractional): boolean {
+  return x.every((row) => row.every((v) => v < 1e-7 || v > 1 - 1e-7));
+}
+
+/**
+ * CCCP from `start` with penalty `penalty` (in the units of the scaled costs), raising the
+ * penalty until the fixed point is binary.
+ */
+export function runCccp(
+  solver: LpSolver, pc: PairCosts, scaledCost: Fractional, start: Fractional, penalty: number, cap: number, servers: number,
+): CccpResult {
+  let x = start.map((row) => row.slice());
+  let rho = penalty;
+  let lpSolves = 0;
+  for (let raise = 0; raise < 8; raise++) {
+    for (let it = 0; it < 50; it++) {
+      const linear = scaledCost.map((row, i) => row.map((c, j) => c + rho * (1 - 2 * (x[i]?.[j] ?? 0))));
+      const sol = solver.solve(associationLp(pc, linear, cap, servers));
+      lpSolves++;
+      const next = pc.users.map((n, i) => (pc.servers[i] ?? []).map((m) => sol.values.get(varName(n, m)) ?? 0));
+      const moved = next.some((row, i) => row.some((v, j) => Math.abs(v - (x[i]?.[j] ?? 0)) > 1e-9));
+      x = next;
+      if (!moved) break;
+    }
+    if (isBinary(x)) break;
+    rho = Math.max(rho * 10, 1e-3);
+  }
+  const choice = x.map((row) => row.reduce((best, v, j) => (v > (row[best] ?? -1) ? j : best), 0));
+  return { choice, lpSolves };
+}

@@ -1,0 +1,44 @@
+/**
+ * Edge GPU frequency shares of one server, (9g): Σ_n f_{n,m} = f_m^max over the users that send
+ * to m. Both objectives below are separable and convex in the shares, so the optimum is a
+ * one-multiplier water-filling (MODEL.md §6): every user's marginal equals the server's level.
+ */
+import { edgeLayerCost, edgeLayerCostSlope } from './costs.ts';
+import type { Instance } from './instance.ts';
+import { increasingRoot, waterFill } from './roots.ts';
+
+/**
+ * Proposed method, surrogate (13): min Σ B_{n,m}(f_n)²/(4 q_n); marginal B·B'/(2q), increasing
+ * because B is positive and convex (so B² is convex).
+ *
+ * @param users the server's sending users; `q` their auxiliaries, aligned with `users`
+ * @returns the level (the negated multiplier of (9g))
+ */
+export function edgeSharesSurrogate(inst: Instance, m: number, users: readonly number[], q: Float64Array, out: Float64Array): number {
+  return waterFill(users.length, (i, f) => {
+    const n = users[i] ?? 0;
+    return (edgeLayerCost(inst, n, m, f) * edgeLayerCostSlope(inst, n, m, f)) / (2 * (q[i] ?? NaN));
+  }, inst.scenario.servers[m]?.maxFreqHz ?? NaN, out);
+}
+
+/**
+ * Direct objective (`ao`, exact): min Σ (Υ − α_n)·B_{n,m}(f_n); marginal (Υ − α)·B', increasing
+ * because B is convex.
+ *
+ * @param edgeLayers Υ − α_n for each of `users`
+ */
+export function edgeSharesDirect(inst: Instance, m: number, users: readonly number[], edgeLayers: ArrayLike<number>, out: Float64Array): number {
+  return waterFill(users.length, (i, f) => (edgeLayers[i] ?? NaN) * edgeLayerCostSlope(inst, users[i] ?? 0, m, f),
+    inst.scenario.servers[m]?.maxFreqHz ?? NaN, out);
+}
+
+/**
+ * The share of m's frequency that user n would buy at the price `level` (the negated multiplier
+ * of (9g)): argmin_f (Υ − α)·B_{n,m}(f) + level·f on (0, f_m^max]. For a member of m at the
+ * direct optimum this is its current share (same first-order condition).
+ */
+export function edgeShareAtPrice(inst: Instance, n: number, m: number, edgeLayers: number, price: number): number {
+  const total = inst.scenario.servers[m]?.maxFreqHz ?? NaN;
+  // Solve (Υ−α)·(2e·f − a/f²) + price = 0: increasing in f, −∞ at 0+.
+  return increasingRoot((f) => edgeLayers * edgeLayerCostSlope(inst, n, m, f) + price, total * 1e-18, total);
+}
