@@ -107,12 +107,20 @@ class Scanner {
     const start = ++this.i;
     while (this.i < this.text.length) {
       const c = this.text[this.i]!;
-      if (c === '"') return JSON.parse(this.text.slice(start - 1, ++this.i)) as string;
+      if (c === '"') return this.decode(this.text.slice(start - 1, ++this.i));
       if (c === '\\') this.i++;
       else if (c < ' ') this.fail('control character in a string');
       this.i++;
     }
     return this.fail('unterminated string');
+  }
+
+  decode(literal: string): string {
+    try {
+      return JSON.parse(literal) as string;
+    } catch {
+      return this.fail('invalid escape in a string');
+    }
   }
 
   number(): void {

@@ -46,7 +46,8 @@ export function objectiveDelayS(net: Network, totals: CostTotals): number {
 /**
  * The metrics of an allocation (MODEL.md §3, §5). Accepts α_n in 0..Υ, so the edge-only (α = 0)
  * and local-only (α = Υ) baselines evaluate too; local-only gives an unbounded (Infinity)
- * stability. Assumes the allocation passed `checkSolution`.
+ * stability. α_n may also be fractional (the relaxed problem of MODEL.md §6). Assumes the
+ * allocation passed `checkSolution`.
  */
 export function evaluate(scenario: ModelScenario, solution: Allocation): Metrics {
   const totals = costTotals(scenario, solution);

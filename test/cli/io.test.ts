@@ -52,5 +52,7 @@ describe('findJsonSyntaxError', () => {
     expect(findJsonSyntaxError('{"a": -Infinity}')).toMatchObject({ path: 'a', message: 'NaN and Infinity are not JSON numbers' });
     expect(findJsonSyntaxError('{} x')).toMatchObject({ message: "unexpected 'x' after the end of the JSON value" });
     expect(findJsonSyntaxError('"abc')).toMatchObject({ message: 'unterminated string' });
+    expect(findJsonSyntaxError('{"a\\x": 1}')).toMatchObject({ message: 'invalid escape in a string' });
+    expect(findJsonSyntaxError('[01]')).toMatchObject({ column: 3 });
   });
 });
