@@ -1,40 +1,13 @@
 // End to end: the real `mecsim` process (node + tsx), its exit code, its one stderr line, and
 // no output file left behind on failure. Spawns run concurrently to keep the suite fast; the
 // other bad inputs run in-process in evaluate.test.ts, io.test.ts and scenario-command.test.ts.
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeFiles } from './files.ts';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const main = join(root, 'src/cli/main.ts');
-
-interface Run { code: number; stdout: string; stderr: string }
-
-function mecsim(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', main, ...args], { cwd: root }, (err, stdout, stderr) => {
-      const code = err === null ? 0 : typeof err.code === 'number' ? err.code : 1;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** A failure: exit 2, exactly one line on stderr (returned without the newline), nothing on stdout. */
-function oneLineFailure(r: Run): string {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.endsWith('\n')).toBe(true);
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  return r.stderr.trimEnd();
-}
+import { mecsim, oneLineFailure, root, SLOW } from './spawn.ts';
 
 const f = makeFiles();
-
-// Each spawn pays ~1 s of start-up (tsx, zod); on a small machine several at once take longer.
-const SLOW = { timeout: 60_000 };
 
 describe.concurrent('mecsim scenario', SLOW, () => {
   it('writes the golden default scenario for seed 1, byte for byte', async () => {
