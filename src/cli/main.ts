@@ -11,6 +11,7 @@ import { registerScenario } from './commands/scenario.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerOptimize } from './commands/optimize.ts';
 
 export function buildProgram(): Command {
   const program = new Command('mecsim')
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerEvaluate(program);
   registerSimulate(program);
   registerValidate(program);
+  registerOptimize(program);
   return program;
 }
 

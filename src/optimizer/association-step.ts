@@ -24,8 +24,9 @@ export interface AssociationOptions {
   readonly loadFactor: number;
   /** CCCP penalties ϱ from the current association, relative to the mean current pair cost. */
   readonly penalties: readonly number[];
-  /** Extra CCCP runs from random one-hot associations (at the second penalty). */
+  /** Extra CCCP runs from random one-hot associations, at penalty `randomStartPenalty`. */
   readonly randomStarts: number;
+  readonly randomStartPenalty: number;
 }
 
 /**
@@ -34,7 +35,7 @@ export interface AssociationOptions {
  * them up to 20 (beyond, far servers only add LP columns). Load factor 2: no server takes more
  * than twice its even share of users.
  */
-export const DEFAULT_ASSOCIATION: AssociationOptions = { candidateServers: 20, loadFactor: 2, penalties: [0, 0.01, 0.1], randomStarts: 1 };
+export const DEFAULT_ASSOCIATION: AssociationOptions = { candidateServers: 20, loadFactor: 2, penalties: [0, 0.01, 0.1], randomStarts: 3, randomStartPenalty: 0.5 };
 
 export interface AssociationStepResult {
   /** The best candidate's resource step, if any candidate differs from the current association. */
@@ -66,7 +67,7 @@ export function associationStep(
   const stay = oneHot(pc.servers, (i, list) => list.indexOf(plan.association[pc.users[i] ?? 0] ?? -1));
   const runs: { start: Fractional; penalty: number }[] = opts.penalties.map((penalty) => ({ start: stay, penalty }));
   for (let k = 0; k < opts.randomStarts; k++) {
-    runs.push({ start: oneHot(pc.servers, (_i, list) => stream.uniformInt(0, list.length - 1)), penalty: opts.penalties[1] ?? 0 });
+    runs.push({ start: oneHot(pc.servers, (_i, list) => stream.uniformInt(0, list.length - 1)), penalty: opts.randomStartPenalty });
   }
   const seen = new Set<string>([plan.association.join(',')]);
   let best: ResourceResult | undefined;
