@@ -11,6 +11,8 @@ import { registerScenario } from './commands/scenario.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerExperiment } from './commands/experiment.ts';
+import { registerMerge } from './commands/merge.ts';
 import { registerOptimize } from './commands/optimize.ts';
 
 export function buildProgram(): Command {
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   registerEvaluate(program);
   registerSimulate(program);
   registerValidate(program);
+  registerExperiment(program);
+  registerMerge(program);
   registerOptimize(program);
   return program;
 }

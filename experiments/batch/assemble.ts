@@ -1,0 +1,45 @@
+/**
+ * The final outputs of a finished experiment, built from its run files in task order (never in
+ * completion order): rows.csv and rows.jsonl (every row), summary.csv, figures/*.svg and report.md.
+ * Running it twice gives the same bytes; it runs once every task has finished, in one process.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../src/cli/io.ts';
+import type { Experiment, ExperimentConfig, Row, Task } from '../experiment.ts';
+import type { Figure } from '../report/figure.ts';
+import { reportMarkdown } from '../report/markdown.ts';
+import { renderSvg } from '../report/plot.ts';
+import { summarizeRows } from '../report/summary.ts';
+import { summaryRows, toCsv, toJsonl } from '../report/tables.ts';
+import { readRunFile } from './store.ts';
+
+export const OUTPUT_FILES = ['rows.csv', 'rows.jsonl', 'summary.csv', 'report.md'] as const;
+
+/** Rows with exactly the experiment's columns, in its order (a missing cell is null). */
+function normalize(columns: readonly string[], row: Row): Row {
+  return Object.fromEntries(columns.map((c) => [c, row[c] ?? null]));
+}
+
+function removeTemporaries(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name.startsWith('.') && name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+}
+
+/** Writes every final output; returns the figures (with their claim verdicts). */
+export async function assemble(dir: string, experiment: Experiment, config: ExperimentConfig, tasks: readonly Task[]): Promise<Figure[]> {
+  const rows = tasks.flatMap((t) => readRunFile(dir, t).rows.map((r) => normalize(experiment.columns, r)));
+  const summary = summarizeRows(rows, experiment.groupBy, experiment.metrics);
+  const figures = experiment.figures(summary, config);
+  const figuresDir = join(dir, 'figures');
+  removeTemporaries(dir);
+  removeTemporaries(figuresDir);
+  mkdirSync(figuresDir, { recursive: true });
+  for (const f of figures) writeFileAtomic(join(figuresDir, `${f.name}.svg`), await renderSvg(f.spec));
+  const s = summaryRows(summary, experiment.groupBy);
+  writeFileAtomic(join(dir, 'rows.csv'), toCsv(experiment.columns, rows));
+  writeFileAtomic(join(dir, 'rows.jsonl'), toJsonl(experiment.columns, rows));
+  writeFileAtomic(join(dir, 'summary.csv'), toCsv(s.columns, s.rows));
+  writeFileAtomic(join(dir, 'report.md'), reportMarkdown(experiment, config, figures, tasks.length));
+  return figures;
+}

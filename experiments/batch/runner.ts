@@ -1,0 +1,51 @@
+/**
+ * Runs an experiment into an output directory: this shard's tasks that have no run file yet, on
+ * W workers, each result stored atomically as it arrives; then, when the run is not sharded, the
+ * final outputs. Results depend only on the configuration: not on W, shards, kills or resumes.
+ */
+import type { Experiment, ExperimentConfig } from '../experiment.ts';
+import type { Figure } from '../report/figure.ts';
+import { assemble } from './assemble.ts';
+import { runTasks } from './pool.ts';
+import { startProgress } from './progress.ts';
+import { prepareStore, writeRunFile } from './store.ts';
+import { inShard, taskList, type Shard } from './tasks.ts';
+
+export interface RunOptions {
+  readonly experiment: Experiment;
+  readonly config: ExperimentConfig;
+  readonly outDir: string;
+  readonly workers: number;
+  readonly shard: Shard;
+  readonly resume: boolean;
+  readonly progress: boolean;
+}
+
+export interface RunOutcome {
+  /** Tasks of the whole experiment, of this shard, run now, and found finished. */
+  readonly tasks: number;
+  readonly shardTasks: number;
+  readonly ran: number;
+  readonly resumed: number;
+  /** The figures, when the final outputs were written (unsharded runs only; shards go through merge). */
+  readonly figures: readonly Figure[] | undefined;
+}
+
+export async function runExperiment(o: RunOptions): Promise<RunOutcome> {
+  const tasks = taskList(o.experiment, o.config);
+  const mine = tasks.filter((t) => inShard(t, o.shard));
+  const done = prepareStore(o.outDir, o.config, mine, o.resume);
+  const todo = mine.filter((t) => !done.has(t.index));
+  const shardLabel = o.shard.count > 1 ? ` shard ${o.shard.index}/${o.shard.count}` : '';
+  const progress = o.progress && todo.length > 0 ? startProgress(`${o.experiment.name}${shardLabel}`, mine.length, done.size) : undefined;
+  try {
+    await runTasks(o.experiment, o.config, todo, o.workers, (task, text) => {
+      writeRunFile(o.outDir, task, text);
+      progress?.tick();
+    });
+  } finally {
+    progress?.stop();
+  }
+  const figures = o.shard.count === 1 ? await assemble(o.outDir, o.experiment, o.config, tasks) : undefined;
+  return { tasks: tasks.length, shardTasks: mine.length, ran: todo.length, resumed: done.size, figures };
+}

@@ -1,0 +1,95 @@
+/**
+ * An experiment's output directory. `experiment.json` holds the configuration; `runs/` holds one
+ * file per finished task, written atomically (temporary file, then rename), so a killed run
+ * leaves only whole files and `--resume` redoes exactly the tasks without one. Shards may share
+ * a directory: each writes only its own tasks' files.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../../src/cli/errors.ts';
+import { readJsonFile, writeFileAtomic } from '../../src/cli/io.ts';
+import type { ExperimentConfig, Row, Task } from '../experiment.ts';
+
+export const CONFIG_FILE = 'experiment.json';
+export const RUNS_DIR = 'runs';
+
+export function configText(config: ExperimentConfig): string {
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+export function runFileName(task: number): string {
+  return `task-${String(task).padStart(6, '0')}.json`;
+}
+
+export function runFilePath(dir: string, task: number): string {
+  return join(dir, RUNS_DIR, runFileName(task));
+}
+
+/** What a run file holds. */
+export interface RunRecord {
+  readonly version: 1;
+  readonly task: number;
+  readonly run: number;
+  readonly seed: number;
+  readonly rows: readonly Row[];
+}
+
+export function runRecordText(task: Task, seed: number, rows: readonly Row[]): string {
+  const record: RunRecord = { version: 1, task: task.index, run: task.run, seed, rows };
+  return `${JSON.stringify(record)}\n`;
+}
+
+/** The configuration stored in `dir`, or undefined when there is none. */
+export function storedConfigText(dir: string): string | undefined {
+  const path = join(dir, CONFIG_FILE);
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+/**
+ * Prepares `dir` for the given tasks: creates it, or checks that it holds the same configuration.
+ * Without `resume`, refuses a directory in which any of these tasks has already finished.
+ * Returns the indices of the tasks already finished.
+ */
+export function prepareStore(dir: string, config: ExperimentConfig, tasks: readonly Task[], resume: boolean): Set<number> {
+  const text = configText(config);
+  const stored = storedConfigText(dir);
+  if (stored !== undefined && stored !== text) {
+    throw new InputError(`--out ${dir}: holds a different experiment configuration (${join(dir, CONFIG_FILE)}); choose another --out`);
+  }
+  const done = finishedTasks(dir, tasks);
+  if (done.size > 0 && !resume) {
+    throw new InputError(`--out ${dir}: ${done.size} of these ${tasks.length} tasks have already finished; pass --resume to continue, or choose another --out`);
+  }
+  mkdirSync(join(dir, RUNS_DIR), { recursive: true });
+  if (stored === undefined) writeFileAtomic(join(dir, CONFIG_FILE), text);
+  removeStaleTemporaries(dir, tasks);
+  return done;
+}
+
+/** The tasks whose run file exists (a run file exists only whole). */
+export function finishedTasks(dir: string, tasks: readonly Task[]): Set<number> {
+  const runs = join(dir, RUNS_DIR);
+  const names = new Set(existsSync(runs) ? readdirSync(runs) : []);
+  return new Set(tasks.filter((t) => names.has(runFileName(t.index))).map((t) => t.index));
+}
+
+/** Temporary files of these tasks left by a killed process (never another shard's: they are per task). */
+function removeStaleTemporaries(dir: string, tasks: readonly Task[]): void {
+  const runs = join(dir, RUNS_DIR);
+  const mine = new Set(tasks.map((t) => `.${runFileName(t.index)}.`));
+  for (const name of readdirSync(runs)) {
+    if (name.endsWith('.tmp') && mine.has(name.slice(0, name.indexOf('.json.') + 6))) rmSync(join(runs, name), { force: true });
+  }
+}
+
+export function writeRunFile(dir: string, task: Task, text: string): void {
+  writeFileAtomic(runFilePath(dir, task.index), text);
+}
+
+export function readRunFile(dir: string, task: Task): RunRecord {
+  const record = readJsonFile(runFilePath(dir, task.index), 'run file') as RunRecord;
+  if (record.version !== 1 || record.task !== task.index || !Array.isArray(record.rows)) {
+    throw new InputError(`run file ${runFilePath(dir, task.index)}: not the result of task ${task.index}`);
+  }
+  return record;
+}

@@ -1,0 +1,59 @@
+/**
+ * The one place experiments call the optimizer: a method name and a scenario in, an allocation,
+ * its metrics and the convergence history out. An optimizer API change touches this file only.
+ */
+import type { Allocation, Metrics } from '../src/model/index.ts';
+import { optimize, type AlgorithmName } from '../src/optimizer/optimize.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
+import type { Row } from './experiment.ts';
+
+export type Method = AlgorithmName;
+
+export interface Solved {
+  readonly allocation: Allocation;
+  readonly metrics: Metrics;
+  /** Objective after each outer iteration of the kept start ([0]: after the first resource step). */
+  readonly history: readonly number[];
+}
+
+export interface SolveOptions {
+  /** Seed of the method's random draws (random starts, random baselines): the run's seed. */
+  readonly seed: number;
+  readonly starts: number;
+}
+
+export async function solve(scenario: Scenario, method: Method, o: SolveOptions): Promise<Solved> {
+  const s = await optimize(scenario, { algorithm: method, seed: o.seed, starts: o.starts });
+  return { allocation: s, metrics: s.metrics, history: s.history };
+}
+
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/** The columns every method-comparison row carries. */
+export const METRIC_COLUMNS = [
+  'objective', 'totalEnergyJ', 'userEnergyJ', 'edgeEnergyJ', 'meanDelayS', 'stability', 'meanLocalLayers', 'iterations',
+] as const;
+
+/**
+ * Metrics of a solved allocation as row cells. The user side is local compute plus uplink, the
+ * edge side the servers' compute; an unbounded stability (local-only) is null.
+ */
+export function metricCells(s: Solved): Row {
+  let userEnergyJ = 0;
+  let edgeEnergyJ = 0;
+  for (const u of s.metrics.perUser) {
+    userEnergyJ += u.localEnergyJ + u.uplinkEnergyJ;
+    edgeEnergyJ += u.edgeEnergyJ;
+  }
+  const layers = s.allocation.localLayers;
+  return {
+    objective: finiteOrNull(s.metrics.objective),
+    totalEnergyJ: s.metrics.totalEnergyJ,
+    userEnergyJ,
+    edgeEnergyJ,
+    meanDelayS: s.metrics.meanDelayS,
+    stability: finiteOrNull(s.metrics.stability),
+    meanLocalLayers: layers.reduce((a, b) => a + b, 0) / layers.length,
+    iterations: s.history.length,
+  };
+}

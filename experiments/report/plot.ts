@@ -1,0 +1,71 @@
+/**
+ * Plots as SVG: Vega-Lite specs compiled to Vega and rendered headless (no canvas: vega estimates
+ * text widths), so the same data give the same bytes on any machine.
+ */
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Cell } from '../experiment.ts';
+import type { SummaryRow } from './summary.ts';
+
+/** One plotted mean with its 95% interval. */
+export interface MeanPoint {
+  readonly x: Cell;
+  readonly series: Cell;
+  readonly facet: Cell;
+  readonly mean: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export function meanPoint(s: SummaryRow, x: string, series: string, facet: string): MeanPoint | undefined {
+  if (s.mean === null) return undefined;
+  const ci = s.ci95 ?? 0;
+  return { x: s.group[x] ?? null, series: s.group[series] ?? null, facet: s.group[facet] ?? null, mean: s.mean, lo: s.mean - ci, hi: s.mean + ci };
+}
+
+export interface LineChartOptions {
+  readonly title: string;
+  readonly xTitle: string;
+  readonly yTitle: string;
+  readonly seriesTitle: string;
+  readonly facetTitle: string;
+  /** Nominal x (e.g. a dynamics name) draws dodged points instead of lines. */
+  readonly xNominal?: boolean;
+  readonly logY?: boolean;
+  /** Draw the 95% intervals (default true). */
+  readonly intervals?: boolean;
+}
+
+/** Distinct values in data order (Vega-Lite would sort them otherwise). */
+const order = (values: readonly Cell[]): Cell[] => [...new Set(values)];
+
+/** Means with 95% error bars per series, one panel per facet value, each panel its own y scale. */
+export function meanChart(points: readonly MeanPoint[], o: LineChartOptions): TopLevelSpec {
+  const x = o.xNominal
+    ? { field: 'x', type: 'nominal', title: o.xTitle, sort: order(points.map((p) => p.x)) }
+    : { field: 'x', type: 'quantitative', title: o.xTitle };
+  const y = { field: 'mean', type: 'quantitative', title: o.yTitle, scale: o.logY ? { type: 'log' } : { zero: false } };
+  const color = { field: 'series', type: 'nominal', title: o.seriesTitle, sort: order(points.map((p) => p.series)) };
+  const dodge = o.xNominal ? { xOffset: { field: 'series', type: 'nominal', sort: color.sort } } : {};
+  const mark = o.xNominal ? { type: 'point', filled: true, size: 50 } : { type: 'line', point: true };
+  const bars = { mark: { type: 'errorbar', ticks: true }, encoding: { x, ...dodge, y: { field: 'lo', type: 'quantitative', title: o.yTitle }, y2: { field: 'hi' }, color } };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: o.title,
+    data: { values: points.map((p) => ({ ...p })) },
+    facet: { column: { field: 'facet', type: 'nominal', title: o.facetTitle, sort: order(points.map((p) => p.facet)) } },
+    resolve: { scale: { y: 'independent' } },
+    spec: {
+      width: 260,
+      height: 200,
+      layer: [{ mark, encoding: { x, ...dodge, y, color } }, ...(o.intervals === false ? [] : [bars])],
+    },
+  } as TopLevelSpec;
+}
+
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return `${svg}\n`;
+}

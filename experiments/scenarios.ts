@@ -1,0 +1,32 @@
+/** Scenarios of experiment tasks: a preset by name, sized and seeded per task. */
+import { generateScenario, presetNamed } from '../src/scenario/index.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
+
+export const PRESET_NAMES = ['paper', 'contested'] as const;
+
+export interface TaskScenario {
+  readonly preset: string;
+  readonly seed: number;
+  readonly users?: number;
+  readonly servers?: number;
+  readonly weights?: Scenario['weights'];
+}
+
+export function taskScenario(o: TaskScenario): Scenario {
+  const preset = presetNamed(o.preset);
+  if (preset === undefined) throw new RangeError(`unknown preset '${o.preset}'`);
+  const scenario = generateScenario({
+    preset, seed: o.seed,
+    ...(o.users === undefined ? {} : { users: o.users }),
+    ...(o.servers === undefined ? {} : { servers: o.servers }),
+  });
+  // The normalisation does not depend on the weights (MODEL.md §5), so changing them is enough.
+  return o.weights === undefined ? scenario : { ...scenario, weights: o.weights };
+}
+
+/** The server count a preset uses by default. */
+export function presetServers(preset: string): number {
+  const p = presetNamed(preset);
+  if (p === undefined) throw new RangeError(`unknown preset '${preset}'`);
+  return p.servers;
+}

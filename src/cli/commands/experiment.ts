@@ -1,0 +1,110 @@
+/**
+ * `mecsim experiment NAME`: one of the paper's figures, or the validation, over seeded runs, on
+ * worker threads, optionally one shard of a cluster job array, resumable; `all` runs every one.
+ * Outputs are described in experiments/README.md.
+ */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { runExperiment, type RunOutcome } from '../../../experiments/batch/runner.ts';
+import type { Shard } from '../../../experiments/batch/tasks.ts';
+import type { Experiment, ExperimentConfig } from '../../../experiments/experiment.ts';
+import { EXPERIMENT_NAMES, EXPERIMENTS, experimentNamed } from '../../../experiments/registry.ts';
+import { PRESET_NAMES } from '../../../experiments/scenarios.ts';
+import { InputError, runCommand } from '../errors.ts';
+import { verdictLines } from '../../../experiments/report/figure.ts';
+
+const MAX_RUNS = 100_000;
+const MAX_SEED = 2 ** 31 - 1;
+const MAX_WORKERS = 256;
+const MAX_STARTS = 50;
+export const DEFAULT_OUT = join('experiments', 'out');
+
+const intIn = (min: number, max: number) => z.string()
+  .refine((v) => /^\s*\d+\s*$/.test(v) && Number(v) >= min && Number(v) <= max, `must be an integer in ${min}..${max}`)
+  .transform(Number);
+
+const Flags = z.object({
+  runs: intIn(1, MAX_RUNS).optional(),
+  seed: intIn(0, MAX_SEED),
+  workers: intIn(1, MAX_WORKERS).optional(),
+  starts: intIn(1, MAX_STARTS),
+  shard: z.string().regex(/^\d+\/\d+$/, 'must be I/N with 0 <= I < N, e.g. 0/4').optional()
+    .refine((v) => v === undefined || Number(v.split('/')[0]) < Number(v.split('/')[1]), 'must be I/N with 0 <= I < N, e.g. 0/4'),
+  preset: z.string().refine((v) => v.split(',').every((p) => (PRESET_NAMES as readonly string[]).includes(p)), `must be a comma list of ${PRESET_NAMES.join(', ')}`),
+  quick: z.boolean().default(false),
+  resume: z.boolean().default(false),
+  progress: z.boolean().default(true),
+  out: z.string().min(1, 'must be a directory path').optional(),
+  json: z.boolean().default(false),
+});
+type ParsedFlags = z.infer<typeof Flags>;
+
+function parseFlags(flags: Record<string, unknown>): ParsedFlags {
+  const parsed = Flags.safeParse(flags);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const key = String(issue.path[0] ?? '');
+  throw new InputError(`--${key}: ${issue.message}, got ${JSON.stringify(flags[key])}`);
+}
+
+function shardOf(spec: string | undefined): Shard {
+  if (spec === undefined) return { index: 0, count: 1 };
+  const [index, count] = spec.split('/').map(Number) as [number, number];
+  return { index, count };
+}
+
+function configFor(e: Experiment, f: ParsedFlags): ExperimentConfig {
+  // Key order is the file format of experiment.json (experiments/batch/config.ts).
+  return {
+    version: 1, experiment: e.name, runs: f.runs ?? (f.quick ? e.defaultRuns.quick : e.defaultRuns.full),
+    seed: f.seed, quick: f.quick, presets: [...new Set(f.preset.split(','))], starts: f.starts,
+  };
+}
+
+function describe(e: Experiment, outDir: string, r: RunOutcome, wallS: number): string {
+  const shard = r.shardTasks === r.tasks ? '' : ` (${r.shardTasks} in this shard)`;
+  const where = r.figures === undefined ? `run files in ${outDir}; join the shards with: mecsim merge` : `outputs in ${outDir}`;
+  return `${e.name}: ${r.tasks} tasks${shard}, ${r.ran} run now, ${r.resumed} already done; ${where}; wall ${wallS.toFixed(1)} s\n`;
+}
+
+export function registerExperiment(program: Command): void {
+  program
+    .command('experiment')
+    .description('run a figure of the paper or the validation over seeded runs (see experiments/README.md)')
+    .argument('<name>', `${EXPERIMENT_NAMES.join(' | ')} | all`)
+    .option('--runs <k>', 'seeded scenarios per sweep point (default: the experiment\'s)')
+    .option('--seed <s>', 'master seed; run seeds derive from (seed, experiment, run)', '1')
+    .option('--workers <w>', 'worker threads (default: the available cores)')
+    .option('--shard <i/n>', 'run only the tasks whose index mod n is i (0-based, as Slurm --array=0-(n-1))')
+    .option('--resume', 'continue a killed or partial run in --out')
+    .option('--out <dir>', `output directory (default ${DEFAULT_OUT}/NAME; for all, the parent of one directory per experiment)`)
+    .option('--quick', 'small sizes for CI (the whole set in under 2 minutes)')
+    .option('--preset <list>', `scenario presets to sweep: ${PRESET_NAMES.join(',')}`, PRESET_NAMES.join(','))
+    .option('--starts <n>', 'starting associations of every alternating method (the optimizer\'s multi-start)', '1')
+    .option('--no-progress', 'no progress bar or lines on stderr')
+    .option('--json', 'print one JSON line per experiment instead of text')
+    .action((name: string, flags: Record<string, unknown>) => runCommand(async () => {
+      if (name !== 'all' && !EXPERIMENT_NAMES.includes(name)) {
+        throw new InputError(`experiment: must be one of ${EXPERIMENT_NAMES.join(', ')}, all; got '${name}'`);
+      }
+      const f = parseFlags(flags);
+      const chosen = name === 'all' ? EXPERIMENTS : [experimentNamed(name)];
+      for (const e of chosen) {
+        const outDir = name === 'all' ? join(f.out ?? DEFAULT_OUT, e.name) : (f.out ?? join(DEFAULT_OUT, e.name));
+        const t0 = performance.now();
+        const r = await runExperiment({
+          experiment: e, config: configFor(e, f), outDir, shard: shardOf(f.shard),
+          workers: f.workers ?? availableParallelism(), resume: f.resume, progress: f.progress,
+        });
+        const wallS = (performance.now() - t0) / 1000;
+        if (f.json) {
+          process.stdout.write(`${JSON.stringify({ version: 1, experiment: e.name, outDir, tasks: r.tasks, shardTasks: r.shardTasks, ran: r.ran, resumed: r.resumed, assembled: r.figures !== undefined })}\n`);
+        } else {
+          process.stdout.write(describe(e, outDir, r, wallS));
+          if (r.figures !== undefined) process.stdout.write(verdictLines(r.figures));
+        }
+      }
+    }));
+}

@@ -1,0 +1,22 @@
+/**
+ * `mecsim merge DIR...`: joins the output directories of an experiment's shards (or assembles one
+ * directory that every shard wrote into) and writes the final outputs.
+ */
+import type { Command } from 'commander';
+import { mergeShards } from '../../../experiments/batch/merge.ts';
+import { InputError, runCommand } from '../errors.ts';
+import { verdictLines } from '../../../experiments/report/figure.ts';
+
+export function registerMerge(program: Command): void {
+  program
+    .command('merge')
+    .description('join the shard outputs of one experiment run and write its tables, plots and report')
+    .argument('<dirs...>', 'output directories of the shards (one, if they all wrote into it)')
+    .option('--out <dir>', 'where to write the merged outputs (needed with more than one directory)')
+    .action((dirs: string[], flags: { out?: string }) => runCommand(async () => {
+      if (dirs.length > 1 && flags.out === undefined) throw new InputError('--out: needed to merge more than one directory');
+      const r = await mergeShards(dirs, flags.out ?? dirs[0]!);
+      process.stdout.write(`${r.experiment}: merged ${r.tasks} tasks from ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'}; outputs in ${r.outDir}\n`);
+      process.stdout.write(verdictLines(r.figures));
+    }));
+}
