@@ -9,7 +9,7 @@ import type { RandomStream } from '../engine/random.ts';
 import { loadCaps, runCccp, type Fractional } from './cccp.ts';
 import type { LpSolver } from './highs-solver.ts';
 import type { Instance } from './instance.ts';
-import { pairCosts } from './pair-costs.ts';
+import { pairCosts, type PairCosts } from './pair-costs.ts';
 import type { Plan } from './plan.ts';
 import type { ResourceResult } from './resource-fp.ts';
 
@@ -27,15 +27,26 @@ export interface AssociationOptions {
   /** Extra CCCP runs from random one-hot associations, at penalty `randomStartPenalty`. */
   readonly randomStarts: number;
   readonly randomStartPenalty: number;
+  /**
+   * Merge starts (at `randomStartPenalty`), one per occupied server: its users all moved to the
+   * server cheapest for them together. Used when there are at most this many servers.
+   */
+  readonly mergeStartsUpToServers: number;
 }
 
 /**
  * ϱ = 0 lets every user take its cheapest server at once (the pure LP); ϱ = 0.01 and 0.1 move
- * only users whose saving beats 2% or 20% of a typical user's cost. Candidate servers: all of
+ * only users whose saving beats 2% or 20% of a typical user's cost. Random and merge starts use
+ * ϱ = 2, which keeps CCCP near its start (each is a local optimum near a different point, as
+ * the paper intends). Merge starts exist because a linear cost cannot see economies of scale:
+ * with (9g) an equality, an energy-dominated server must spend all its frequency, so two users
+ * may each lose by moving alone and both gain by moving together. Candidate servers: all of
  * them up to 20 (beyond, far servers only add LP columns). Load factor 2: no server takes more
  * than twice its even share of users.
  */
-export const DEFAULT_ASSOCIATION: AssociationOptions = { candidateServers: 20, loadFactor: 2, penalties: [0, 0.01, 0.1], randomStarts: 3, randomStartPenalty: 0.5 };
+export const DEFAULT_ASSOCIATION: AssociationOptions = {
+  candidateServers: 20, loadFactor: 2, penalties: [0, 0.01, 0.1], randomStarts: 3, randomStartPenalty: 2, mergeStartsUpToServers: 10,
+};
 
 export interface AssociationStepResult {
   /** The best candidate's resource step, if any candidate differs from the current association. */
@@ -69,6 +80,9 @@ export function associationStep(
   for (let k = 0; k < opts.randomStarts; k++) {
     runs.push({ start: oneHot(pc.servers, (_i, list) => stream.uniformInt(0, list.length - 1)), penalty: opts.randomStartPenalty });
   }
+  if (inst.servers <= opts.mergeStartsUpToServers) {
+    for (const start of mergeStarts(pc, plan.association, scaled)) runs.push({ start, penalty: opts.randomStartPenalty });
+  }
   const seen = new Set<string>([plan.association.join(',')]);
   let best: ResourceResult | undefined;
   let lpSolves = 0;
@@ -86,4 +100,26 @@ export function associationStep(
     if (best === undefined || result.objective < best.objective) best = result;
   }
   return { best, lpSolves, candidates };
+}
+
+/** For each occupied server m: its LP users all on the other server with the least summed cost for them. */
+function mergeStarts(pc: PairCosts, association: Int32Array, scaled: Fractional): Fractional[] {
+  const out: Fractional[] = [];
+  const occupied = new Set(pc.users.map((n) => association[n] ?? -1));
+  for (const m of occupied) {
+    const movers = pc.users.map((n, i) => (association[n] === m ? i : -1)).filter((i) => i >= 0);
+    const total = new Map<number, number>();
+    for (const i of movers) {
+      (pc.servers[i] ?? []).forEach((s, j) => { if (s !== m) total.set(s, (total.get(s) ?? 0) + (scaled[i]?.[j] ?? Infinity)); });
+    }
+    // Only servers every mover can use.
+    const shared = [...total.entries()].filter(([s]) => movers.every((i) => (pc.servers[i] ?? []).includes(s)));
+    if (shared.length === 0) continue;
+    const target = shared.reduce((a, b) => (b[1] < a[1] ? b : a))[0];
+    out.push(pc.users.map((n, i) => {
+      const to = association[n] === m ? target : association[n];
+      return (pc.servers[i] ?? []).map((s) => (s === to ? 1 : 0));
+    }));
+  }
+  return out;
 }

@@ -25,15 +25,18 @@ export interface LinearProgram {
   readonly upper: number;
 }
 
-/** A number as LP text: full precision, exponent form accepted by the HiGHS reader. */
+/** A number as LP text: JavaScript's shortest round-trip form (exponent form is accepted by HiGHS). */
 function num(x: number): string {
   if (!Number.isFinite(x)) throw new RangeError(`LP coefficient must be finite, got ${x}`);
-  return x.toPrecision(17).replace(/\.?0+(e|$)/, '$1');
+  return String(x);
 }
 
 function linear(terms: readonly LinearTerm[]): string {
   if (terms.length === 0) return '0';
-  return terms.map((t, i) => `${t.coef < 0 ? '-' : i === 0 ? '' : '+'} ${num(Math.abs(t.coef))} ${t.variable}`).join(' ');
+  return terms.map((t, i) => {
+    const sign = t.coef < 0 ? '- ' : i === 0 ? '' : '+ ';
+    return `${sign}${num(Math.abs(t.coef))} ${t.variable}`;
+  }).join(' ');
 }
 
 /** The CPLEX LP text of a program (one line per row; lines wrap within HiGHS's limits). */
