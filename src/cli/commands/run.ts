@@ -1,37 +1,118 @@
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { Resource, Simulation, type ProcessGenerator } from '../../engine/index.ts';
-import { runCommand } from '../errors.ts';
+import { DEFAULT_JOB_METHODS, OUTSIDE_9A, runDefaultJob, summaryRow, type MethodResult } from '../../../experiments/default-job.ts';
+import { startProgress } from '../../../experiments/batch/progress.ts';
+import { renderSvg } from '../../../experiments/report/plot.ts';
+import { toCsv } from '../../../experiments/report/tables.ts';
+import { formatScenario, formatSolution, toJsonText } from '../../scenario/format.ts';
+import { generateScenario } from '../../scenario/generate.ts';
+import { presetNamed } from '../../scenario/presets.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { solutionFromAllocation } from '../../scenario/solution.ts';
+import { InputError, runCommand } from '../errors.ts';
+import { writeFileAtomic } from '../io.ts';
+import { loadScenarioFile } from '../load.ts';
+import { formatNumber as f } from '../metrics-table.ts';
+import { resolveRunConfig, type RunConfig } from '../run-config.ts';
+import { TraceFile } from '../trace-file.ts';
+import { methodsChart } from '../../../experiments/report/methods-chart.ts';
 
-/**
- * `mecsim run`: the default job (`npm start`). Until the MEC simulation exists it runs a small
- * engine demo: users send batches through a per-user compute stage and one shared uplink.
- */
+interface RunFlags {
+  config?: string;
+  [flag: string]: unknown;
+}
+
+function scenarioFor(c: RunConfig): Scenario {
+  if (c.scenario !== undefined) return loadScenarioFile(c.scenario);
+  return generateScenario({
+    preset: presetNamed(c.preset)!, seed: c.seed,
+    ...(c.users === undefined ? {} : { users: c.users }),
+    ...(c.servers === undefined ? {} : { servers: c.servers }),
+    ...(c.layers === undefined ? {} : { layers: c.layers }),
+  });
+}
+
+function summaryTable(results: readonly MethodResult[]): string {
+  const header = ['method', 'objective', 'mean delay s', 'energy J', 'stability', 'mean α', 'sim delay s', 'sim rel err'];
+  const rows = results.map((r) => {
+    const s = summaryRow(r);
+    const name = OUTSIDE_9A.includes(r.method) ? `${r.method} *` : r.method;
+    return [name, f(r.solved.metrics.objective), f(r.solved.metrics.meanDelayS), f(r.solved.metrics.totalEnergyJ),
+      f(r.solved.metrics.stability), f(s.meanLocalLayers as number), f(r.simulatedMeanDelayS), f(r.maxSimRelError)];
+  });
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
+  const line = (cells: readonly string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  return [line(header), ...rows.map(line), '* outside constraint (9a): shown for reference, not ranked'].join('\n');
+}
+
+/** Writes every output into a fresh folder beside `out`, then moves the files in: no partial set. */
+async function writeOutputs(c: RunConfig, scenario: Scenario, results: readonly MethodResult[], staged: string): Promise<string[]> {
+  const rows = results.map(summaryRow);
+  const columns = Object.keys(rows[0]!);
+  const files: Record<string, string> = {
+    'scenario.json': formatScenario(scenario),
+    'summary.csv': toCsv(columns, rows),
+    'summary.json': toJsonText({ version: 1, scenario: c.scenario ?? `${c.preset} preset, seed ${c.seed}`, methods: rows }),
+    'methods.svg': await renderSvg(methodsChart(rows)),
+  };
+  for (const r of results) {
+    files[`solution-${r.method}.json`] = formatSolution(solutionFromAllocation(r.solved.allocation, r.method, r.solved.history.length), r.solved.metrics);
+  }
+  for (const [name, text] of Object.entries(files)) writeFileAtomic(join(staged, name), text);
+  return Object.keys(files);
+}
+
+/** `mecsim run`: the default job that `npm start` runs. */
 export function registerRun(program: Command): void {
   program
     .command('run')
-    .description('the default job (for now: a small engine demo)')
-    .action(() =>
-      runCommand(() => {
-        process.stdout.write(`${engineDemo()}\n`);
-      }),
-    );
-}
-
-function engineDemo(): string {
-  const sim = new Simulation();
-  const uplink = new Resource(sim, 1);
-  const finishS: number[] = [];
-  function* user(index: number): ProcessGenerator {
-    for (let batch = 0; batch < 3; batch++) {
-      yield 1 + index; // local layers
-      yield uplink.request();
-      yield 0.5; // transfer
-      uplink.release();
-    }
-    finishS[index] = sim.now;
-  }
-  for (let u = 0; u < 3; u++) sim.process(user(u));
-  sim.run();
-  const lines = finishS.map((t, u) => `  user ${u}: 3 batches done at ${t.toFixed(2)} s`);
-  return [`engine demo: ${sim.eventCount} events`, ...lines].join('\n');
+    .description('the default job: optimise the paper\'s network with every method, simulate, summarise, write results/')
+    .option('--config <file>', 'settings from a JSON or YAML file (flags override it)')
+    .option('--scenario <file>', 'use this scenario instead of generating one')
+    .option('--preset <name>', 'generated scenario preset: paper | contested')
+    .option('--users <n>', 'generated scenario: users (preset default 50)')
+    .option('--servers <m>', 'generated scenario: servers (preset default 10)')
+    .option('--layers <l>', 'generated scenario: layers (default 32)')
+    .option('--seed <s>', 'seed of the generated scenario and of the methods\' random draws (default 1)')
+    .option('--methods <list>', `comma-separated (default ${DEFAULT_JOB_METHODS.join(',')})`)
+    .option('--starts <k>', 'starting associations of the optimizer (default 3)')
+    .option('--out <dir>', 'output folder (default results)')
+    .option('--no-trace', 'do not write the trace of the first method\'s simulated step')
+    .addHelpText('after', '\nExamples:\n  mecsim run\n  mecsim run --preset contested --users 20 --servers 4 --out results-contested\n  mecsim run --config job.yaml --methods proposed,greedy')
+    .action((flags: RunFlags) => runCommand(async () => {
+      const { config: configPath, trace, ...rest } = flags;
+      const c = resolveRunConfig(configPath, { ...rest, ...(trace === false ? { trace: false } : {}) });
+      const scenario = scenarioFor(c);
+      try {
+        mkdirSync(c.out, { recursive: true });
+      } catch (err) {
+        throw new InputError(`--out ${c.out}: cannot create the folder (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+      const staged = join(c.out, `.partial-${process.pid}`);
+      mkdirSync(staged, { recursive: true });
+      const cleanUp = (): void => rmSync(staged, { recursive: true, force: true });
+      process.once('SIGINT', () => {
+        cleanUp();
+        process.stderr.write('mecsim: interrupted; no results written\n');
+        process.exit(130);
+      });
+      try {
+        const traceFile = c.trace ? new TraceFile(join(staged, `trace-${c.methods[0]}.json`), 'chrome') : undefined;
+        const progress = startProgress('optimise + simulate', c.methods.length, 0);
+        const results = await runDefaultJob(scenario, {
+          methods: c.methods, seed: c.seed, starts: c.starts,
+          onMethodDone: () => progress.tick(),
+          ...(traceFile ? { onTrace: traceFile.write } : {}),
+        });
+        progress.stop();
+        traceFile?.close();
+        const names = await writeOutputs(c, scenario, results, staged);
+        if (traceFile) names.push(`trace-${c.methods[0]}.json`);
+        for (const name of names) renameSync(join(staged, name), join(c.out, name));
+        process.stdout.write(`${summaryTable(results)}\n\nwrote ${names.map((n) => join(c.out, n)).join(', ')}\n`);
+      } finally {
+        cleanUp();
+      }
+    }));
 }
