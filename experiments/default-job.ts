@@ -36,6 +36,9 @@ export interface DefaultJobOptions {
   readonly onTrace?: (record: TraceRecord) => void;
 }
 
+/** Lets pending signals (Ctrl-C) and I/O run: the optimizer's awaits are microtasks only. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export async function runDefaultJob(scenario: Scenario, o: DefaultJobOptions): Promise<MethodResult[]> {
   const results: MethodResult[] = [];
   for (const [i, method] of o.methods.entries()) {
@@ -47,6 +50,7 @@ export async function runDefaultJob(scenario: Scenario, o: DefaultJobOptions): P
     const report = compareWithAnalytic(solved.metrics, sim.metrics);
     results.push({ method, solved, simulatedMeanDelayS: sim.metrics.meanDelayS, maxSimRelError: report.maxAbsRelError });
     o.onMethodDone?.(i);
+    await yieldToEventLoop();
   }
   return results;
 }

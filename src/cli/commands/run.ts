@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_JOB_METHODS, OUTSIDE_9A, runDefaultJob, summaryRow, type MethodResult } from '../../../experiments/default-job.ts';
 import { startProgress } from '../../../experiments/batch/progress.ts';
-import { renderSvg } from '../../../experiments/report/plot.ts';
 import { toCsv } from '../../../experiments/report/tables.ts';
 import { formatScenario, formatSolution, toJsonText } from '../../scenario/format.ts';
 import { generateScenario } from '../../scenario/generate.ts';
@@ -48,6 +47,8 @@ function summaryTable(results: readonly MethodResult[]): string {
 
 /** Writes every output into a fresh folder beside `out`, then moves the files in: no partial set. */
 async function writeOutputs(c: RunConfig, scenario: Scenario, results: readonly MethodResult[], staged: string): Promise<string[]> {
+  // vega is loaded only here: it adds about a second to every command's start-up otherwise.
+  const { renderSvg } = await import('../../../experiments/report/plot.ts');
   const rows = results.map(summaryRow);
   const columns = Object.keys(rows[0]!);
   const files: Record<string, string> = {
@@ -79,9 +80,10 @@ export function registerRun(program: Command): void {
     .option('--starts <k>', 'starting associations of the optimizer (default 3)')
     .option('--out <dir>', 'output folder (default results)')
     .option('--no-trace', 'do not write the trace of the first method\'s simulated step')
+    .option('--json', 'print the summary as one JSON document instead of a table')
     .addHelpText('after', '\nExamples:\n  mecsim run\n  mecsim run --preset contested --users 20 --servers 4 --out results-contested\n  mecsim run --config job.yaml --methods proposed,greedy')
     .action((flags: RunFlags) => runCommand(async () => {
-      const { config: configPath, trace, ...rest } = flags;
+      const { config: configPath, trace, json, ...rest } = flags;
       const c = resolveRunConfig(configPath, { ...rest, ...(trace === false ? { trace: false } : {}) });
       const scenario = scenarioFor(c);
       try {
@@ -110,7 +112,10 @@ export function registerRun(program: Command): void {
         const names = await writeOutputs(c, scenario, results, staged);
         if (traceFile) names.push(`trace-${c.methods[0]}.json`);
         for (const name of names) renameSync(join(staged, name), join(c.out, name));
-        process.stdout.write(`${summaryTable(results)}\n\nwrote ${names.map((n) => join(c.out, n)).join(', ')}\n`);
+        const written = names.map((n) => join(c.out, n));
+        process.stdout.write(json === true
+          ? toJsonText({ version: 1, methods: results.map(summaryRow), files: written })
+          : `${summaryTable(results)}\n\nwrote ${written.join(', ')}\n`);
       } finally {
         cleanUp();
       }
