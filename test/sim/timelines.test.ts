@@ -73,4 +73,19 @@ describe('hand-computed timelines', () => {
     expect(u.uplinkEnergyJ).toBeCloseTo(t - 1, 9); // 1 W for the whole transfer
     expect(u.delayS).toBeCloseTo(t + 1, 9); // then one edge layer at 84 Hz: 1 s
   });
+
+  it('with gradient download, the s_n bits come back at the server power before the next step', async () => {
+    // Download: r = 1000·log2(1 + 1·10 W/(1e-3·1000)) = 1000·log2(11) bit/s, so 1000 bits take
+    // 1/log2(11) s; the user is charged no energy for it. Step: local 1 + up 1 + edge 1 + down.
+    const downS = 1 / Math.log2(11);
+    const { metrics } = await simulate(handScenario([84], 2), {
+      policy: staticPolicy(handAllocation([84], 1)),
+      config: { gradientDownload: true, maxStepsPerUser: 2 },
+    });
+    const u = metrics.perUser[0]!;
+    expect(u.stepEndS[0]).toBeCloseTo(3 + downS, 12);
+    expect(u.stepEndS[1]).toBeCloseTo(2 * (3 + downS), 12);
+    expect(u.delayS).toBeCloseTo(3 + downS, 12);
+    expect(u.energyJ).toBeCloseTo(1 + 1 + 1, 12);
+  });
 });
