@@ -4,16 +4,15 @@
  * optimizer is asynchronous: HiGHS), applies the new allocation, and resumes. Trace records go to
  * `sim.trace` listeners (see `onTrace`); nothing here touches files.
  */
-import { RandomStreams, Simulation, type TraceListener } from '../src/engine/index.ts';
+import { ProcessorSharingServer, RandomStreams, Simulation, type TraceListener } from '../src/engine/index.ts';
 import { evaluate, uplinkRateBps, type Allocation } from '../src/model/index.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { ChannelState } from './channel.ts';
 import { DEFAULT_SIM_CONFIG, hasChannelDynamics, type SimConfig } from './config.ts';
-import { type Policy } from './policy.ts';
+import type { Policy } from './policy.ts';
 import { EPOCH_PRIORITY, GAIN_PRIORITY, MAX_SIM_USERS } from './priorities.ts';
 import { MetricsCollector, type SimMetrics, type StepRecord } from './step-metrics.ts';
 import { UserTraining, type TrainingContext } from './training.ts';
-import { ProcessorSharingServer } from '../src/engine/index.ts';
 
 export interface EpochRecord {
   index: number;
