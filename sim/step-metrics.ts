@@ -2,7 +2,7 @@
  * Per-step records and their aggregation into the metrics contract of DESIGN.md: per-user fields
  * are per-step means, `totals` sums over the run, `stepEndS` the step end times (MODEL.md §9).
  */
-import { objectiveValue, objectiveWeights, userStabilityBound } from '../src/model/index.ts';
+import { objectiveValue, objectiveWeights, userStabilityBound, type Metrics } from '../src/model/index.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 
 /** One training step of one user, as simulated. */
@@ -44,15 +44,11 @@ export interface SimUserMetrics extends Sums {
   stepEndS: number[];
 }
 
-export interface SimMetrics {
-  /** ω_t·T + ω_e·E + ω_s·S of the per-step means (as `evaluate` counts them); NaN if a user
-   *  completed no step. */
-  objective: number;
-  totalDelayS: number;
-  meanDelayS: number;
-  totalEnergyJ: number;
-  stability: number;
-  stabilityBounded: boolean;
+/**
+ * The run-level fields of the metrics contract, from the per-step means; `objective` is
+ * ω_t·T + ω_e·E + ω_s·S counted as `evaluate` counts it, NaN if a user completed no step.
+ */
+export interface SimMetrics extends Pick<Metrics, 'objective' | 'totalDelayS' | 'meanDelayS' | 'totalEnergyJ' | 'stability' | 'stabilityBounded'> {
   /** Every user completed at least one step. */
   complete: boolean;
   perUser: SimUserMetrics[];
