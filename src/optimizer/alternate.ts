@@ -4,7 +4,9 @@
  * iteration (the convergence history of the paper's Figure 2).
  */
 import type { RandomStream } from '../engine/random.ts';
-import { associationStep, type AssociationOptions, type ResourcePolicy } from './association-step.ts';
+import {
+  associationStep, type AssociationOptions, type CandidateRanking, type ResourcePolicy,
+} from './association-step.ts';
 import type { LpSolver } from './highs-solver.ts';
 import type { Instance } from './instance.ts';
 import type { ResourceResult } from './resource-fp.ts';
@@ -25,12 +27,13 @@ export interface AlternationResult {
 
 export function alternate(
   inst: Instance, solver: LpSolver, policy: ResourcePolicy, start: Int32Array, opts: AlternationOptions, stream: RandomStream,
+  ranking: CandidateRanking,
 ): AlternationResult {
   let result = policy(start, undefined);
   const history = [result.objective];
   let lpSolves = 0;
   for (let it = 0; it < opts.maxOuterIterations; it++) {
-    const step = associationStep(inst, solver, result, policy, opts.association, stream);
+    const step = associationStep(inst, solver, result, policy, opts.association, stream, ranking);
     lpSolves += step.lpSolves;
     const next = step.best;
     if (next === undefined || !(result.objective - next.objective > opts.outerRelTol * Math.abs(result.objective))) break;

@@ -5,7 +5,9 @@
 import { RandomStreams } from '../engine/random.ts';
 import { evaluate, type Allocation, type Metrics, type ModelScenario } from '../model/index.ts';
 import { alternate, type AlternationResult } from './alternate.ts';
-import { DEFAULT_ASSOCIATION, type AssociationOptions, type ResourcePolicy } from './association-step.ts';
+import {
+  DEFAULT_ASSOCIATION, type AssociationOptions, type CandidateRanking, type ResourcePolicy,
+} from './association-step.ts';
 import { bestGainAssociation, greedyAssociation, randomAssociation } from './association-rules.ts';
 import { exactPlan } from './exact.ts';
 import { highsSolver, type LpSolver } from './highs-solver.ts';
@@ -84,7 +86,7 @@ function startAssociations(inst: Instance, count: number, loadFactor: number, st
 
 function multiStart(
   inst: Instance, solver: LpSolver, policy: ResourcePolicy, opts: Required<Pick<OptimizeOptions, 'starts' | 'outerRelTol' | 'maxOuterIterations'>>,
-  association: AssociationOptions, streams: RandomStreams,
+  association: AssociationOptions, streams: RandomStreams, ranking: CandidateRanking,
 ): Run {
   let best: AlternationResult | undefined;
   let lpSolves = 0;
@@ -92,7 +94,7 @@ function multiStart(
   starts.forEach((start, k) => {
     const run = alternate(inst, solver, policy, start, {
       association, outerRelTol: opts.outerRelTol, maxOuterIterations: opts.maxOuterIterations,
-    }, streams.get('cccp', k));
+    }, streams.get('cccp', k), ranking);
     lpSolves += run.lpSolves;
     if (best === undefined || run.result.objective < best.result.objective) best = run;
   });
@@ -127,9 +129,9 @@ export async function optimize(scenario: ModelScenario & { readonly seed?: numbe
   };
   const needsLp = !['greedy', 'random', 'local-only', 'exact'].includes(algorithm);
   const solver = options.solver ?? (needsLp ? await highsSolver() : undefined);
-  const alternateWith = (policy: ResourcePolicy): Run => {
+  const alternateWith = (policy: ResourcePolicy, ranking: CandidateRanking = 'split-held'): Run => {
     if (solver === undefined) throw new Error('no LP solver');
-    return multiStart(inst, solver, policy, outer, association, streams);
+    return multiStart(inst, solver, policy, outer, association, streams, ranking);
   };
   const fixedSplit = (split: Float64Array): ResourcePolicy => (a, warm) => fixedSplitResources(inst, a, split, warm, tol);
   let run: Run;
@@ -138,7 +140,7 @@ export async function optimize(scenario: ModelScenario & { readonly seed?: numbe
     case 'ao': run = alternateWith((a, warm) => aoResources(inst, a, warm, tol)); break;
     case 'layers-only': {
       const draws = randomDraws(inst, streams);
-      run = alternateWith((a) => randomResources(inst, a, draws));
+      run = alternateWith((a) => randomResources(inst, a, draws), 'own');
       break;
     }
     case 'resources-only': {
