@@ -4,17 +4,20 @@
  */
 import { benchEngine, type EngineBench } from './engine-bench.ts';
 import { benchSimulation, type SimulationBench } from './simulation-bench.ts';
+import { benchOptimizer, formatOptimizer, type OptimizerBench } from './optimizer-bench.ts';
 
 export interface BenchReport {
   version: 1;
   engine: EngineBench;
   simulation: SimulationBench;
+  optimizer: OptimizerBench;
 }
 
 export async function runBenchmarks(): Promise<BenchReport> {
   const engine = benchEngine();
   const simulation = await benchSimulation();
-  return { version: 1, engine, simulation };
+  const optimizer = await benchOptimizer();
+  return { version: 1, engine, simulation, optimizer };
 }
 
 const rate = (eventsPerS: number): string => `${(eventsPerS / 1e6).toFixed(2)} M events/s`;
@@ -45,5 +48,5 @@ function formatSimulation(s: SimulationBench): string[] {
 }
 
 export function formatBenchReport(report: BenchReport): string {
-  return [...formatEngine(report.engine), '', ...formatSimulation(report.simulation)].join('\n');
+  return [...formatEngine(report.engine), '', ...formatSimulation(report.simulation), '', ...formatOptimizer(report.optimizer)].join('\n');
 }
