@@ -1,8 +1,14 @@
 /** The named experiments of `mecsim experiment NAME`, in the order `all` runs them. */
 import type { Experiment } from './experiment.ts';
+import { collaborativeExperiment } from './figures/collaborative.ts';
+import { convergenceExperiment } from './figures/convergence.ts';
+import { usersExperiment } from './figures/users.ts';
+import { weightsExperiment } from './figures/weights.ts';
 import { validationExperiment } from './validation/validation.ts';
 
-export const EXPERIMENTS: readonly Experiment[] = [validationExperiment];
+export const EXPERIMENTS: readonly Experiment[] = [
+  collaborativeExperiment, weightsExperiment, usersExperiment, convergenceExperiment, validationExperiment,
+];
 
 export const EXPERIMENT_NAMES: readonly string[] = EXPERIMENTS.map((e) => e.name);
 

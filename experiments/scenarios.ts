@@ -24,6 +24,17 @@ export function taskScenario(o: TaskScenario): Scenario {
   return o.weights === undefined ? scenario : { ...scenario, weights: o.weights };
 }
 
+/**
+ * The network of `--quick` runs: small enough that every experiment finishes in seconds (CI
+ * checks the pipeline, not the numbers).
+ */
+export const QUICK_NETWORK = { users: 10, servers: 3 } as const;
+
+/** The users and servers of a task: the preset's own, or the quick network. */
+export function networkSize(quick: boolean): { users?: number; servers?: number } {
+  return quick ? QUICK_NETWORK : {};
+}
+
 /** The server count a preset uses by default. */
 export function presetServers(preset: string): number {
   const p = presetNamed(preset);

@@ -1,63 +1,38 @@
 /**
- * Quantiles of Student's t distribution, for confidence intervals of a mean over n runs. Computed
- * from the regularised incomplete beta function (Numerical Recipes §6.4: Lentz's continued
- * fraction) and bisection, so any degrees of freedom work without a lookup table.
+ * Quantiles of Student's t distribution, for confidence intervals of a mean over n runs. The
+ * degrees of freedom are whole numbers here (n − 1), so the CDF has a finite closed form
+ * (Abramowitz & Stegun 26.7.3–4) with no special functions; bisection inverts it.
  */
 
-/** ln Γ(x) for x > 0 (Lanczos, g = 7, 9 terms: ~15 significant digits). */
-function logGamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-    -176.61503916999185, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-    1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let sum = c[0]!;
-  for (let i = 1; i < 9; i++) sum += c[i]! / (z + i);
-  const t = z + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
-}
-
-/** Continued fraction of the incomplete beta function (modified Lentz). */
-function betaFraction(a: number, b: number, x: number): number {
-  const tiny = 1e-300;
-  let c = 1;
-  let d = 1 - ((a + b) * x) / (a + 1);
-  d = 1 / (Math.abs(d) < tiny ? tiny : d);
-  let h = d;
-  for (let m = 1; m <= 300; m++) {
-    const m2 = 2 * m;
-    for (const coef of [(m * (b - m) * x) / ((a + m2 - 1) * (a + m2)), (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1))]) {
-      d = 1 + coef * d;
-      d = 1 / (Math.abs(d) < tiny ? tiny : d);
-      c = 1 + coef / c;
-      if (Math.abs(c) < tiny) c = tiny;
-      h *= d * c;
-    }
-    if (Math.abs(d * c - 1) < 1e-15) break;
+/** P(|T| ≤ t) for t ≥ 0 and integer df ≥ 1 (A&S 26.7.3 for odd df, 26.7.4 for even df). */
+function centralMass(t: number, df: number): number {
+  const theta = Math.atan(t / Math.sqrt(df));
+  const c2 = Math.cos(theta) ** 2;
+  if (df === 1) return (2 / Math.PI) * theta;
+  // The bracketed series: odd df 1 + (2/3)c² + (2·4)/(3·5)c⁴ + …, even df 1 + (1/2)c² + (1·3)/(2·4)c⁴ + …,
+  // up to the power c^(df−3) (odd) or c^(df−2) (even).
+  const odd = df % 2 === 1;
+  const terms = odd ? (df - 3) / 2 : (df - 2) / 2;
+  let term = 1;
+  let sum = 1;
+  for (let j = 1; j <= terms; j++) {
+    term *= odd ? (c2 * 2 * j) / (2 * j + 1) : (c2 * (2 * j - 1)) / (2 * j);
+    sum += term;
   }
-  return h;
+  return odd ? (2 / Math.PI) * (theta + Math.sin(theta) * Math.cos(theta) * sum) : Math.sin(theta) * sum;
 }
 
-/** I_x(a, b), the regularised incomplete beta function, for 0 ≤ x ≤ 1. */
-function incompleteBeta(a: number, b: number, x: number): number {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-  // The fraction converges fast only on this side of the mean; use the symmetry on the other.
-  return x < (a + 1) / (a + b + 2) ? (front * betaFraction(a, b, x)) / a : 1 - (front * betaFraction(b, a, 1 - x)) / b;
-}
-
-/** P(T ≤ t) for Student's t with `df` degrees of freedom. */
+/** P(T ≤ t) for Student's t with integer `df` ≥ 1 degrees of freedom. */
 export function studentTCdf(t: number, df: number): number {
-  const tail = 0.5 * incompleteBeta(df / 2, 0.5, df / (df + t * t));
-  return t >= 0 ? 1 - tail : tail;
+  const half = centralMass(Math.abs(t), df) / 2;
+  return t >= 0 ? 0.5 + half : 0.5 - half;
 }
 
-/** The p-quantile (0.5 < p < 1) of Student's t with `df` > 0 degrees of freedom. */
+/** The p-quantile (0.5 < p < 1) of Student's t with integer `df` ≥ 1. */
 export function studentTQuantile(p: number, df: number): number {
-  if (!(p > 0.5 && p < 1) || !(df > 0)) throw new RangeError(`studentTQuantile: need 0.5 < p < 1 and df > 0, got p=${p}, df=${df}`);
+  if (!(p > 0.5 && p < 1) || !Number.isInteger(df) || df < 1) {
+    throw new RangeError(`studentTQuantile: need 0.5 < p < 1 and an integer df >= 1, got p=${p}, df=${df}`);
+  }
   let lo = 0;
   let hi = 1;
   while (studentTCdf(hi, df) < p) hi *= 2;

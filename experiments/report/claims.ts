@@ -1,0 +1,114 @@
+/**
+ * Checks of the paper's comparative claims against the summary: which method has the lowest mean
+ * at each sweep point, whether one method beats another, whether a gain shrinks along the sweep.
+ * Each check counts the cases where the claim holds and names the ones where it does not, with
+ * the numbers. Means closer than TIE_REL are ties, and a tie counts as holding ("lowest or equal").
+ */
+import type { Cell } from '../experiment.ts';
+import { verdictOf, type ClaimCheck } from './figure.ts';
+import { distinct, find, type Summary } from './summary.ts';
+import { formatNumber } from './tables.ts';
+
+export const TIE_REL = 1e-6;
+
+/** The sweep a claim is checked over: a metric, its x column, and a filter (e.g. a weight kind). */
+export interface Sweep {
+  readonly summary: Summary;
+  readonly metric: string;
+  readonly xKey: string;
+  readonly where?: Readonly<Record<string, Cell>>;
+}
+
+interface Tally {
+  held: number;
+  cases: number;
+  ties: number;
+  misses: string[];
+}
+
+const meanOf = (sw: Sweep, preset: Cell, x: Cell, method: string): number | null =>
+  find(sw.summary, sw.metric, { ...sw.where, preset, [sw.xKey]: x, method })?.mean ?? null;
+
+const notAbove = (a: number, b: number): boolean => a <= b + TIE_REL * Math.abs(b);
+const tied = (a: number, b: number): boolean => Math.abs(a - b) <= TIE_REL * Math.max(Math.abs(a), Math.abs(b));
+
+/** Runs `check` at every (preset, x) of the sweep and reports per preset. */
+function tallyPerPreset(sw: Sweep, check: (preset: Cell, x: Cell, t: Tally) => void): { total: Tally; detail: string } {
+  const total: Tally = { held: 0, cases: 0, ties: 0, misses: [] };
+  const parts: string[] = [];
+  for (const preset of distinct(sw.summary, 'preset')) {
+    const t: Tally = { held: 0, cases: 0, ties: 0, misses: [] };
+    for (const x of distinct(sw.summary, sw.xKey, { ...sw.where, preset })) check(preset, x, t);
+    total.held += t.held;
+    total.cases += t.cases;
+    const ties = t.ties > 0 ? `, ${t.ties} of them ties` : '';
+    const misses = t.misses.length > 0 ? `; not at ${t.misses.slice(0, 4).join('; ')}${t.misses.length > 4 ? '; …' : ''}` : '';
+    parts.push(`${String(preset)}: ${t.held}/${t.cases}${ties}${misses}`);
+  }
+  return { total, detail: parts.join(' — ') };
+}
+
+/** `method` has the lowest mean of `methods` at every point. */
+export function lowestEverywhere(sw: Sweep, method: string, methods: readonly string[], claim: string): ClaimCheck {
+  const { total, detail } = tallyPerPreset(sw, (preset, x, t) => {
+    const mine = meanOf(sw, preset, x, method);
+    const others = methods.filter((m) => m !== method).map((m) => ({ m, v: meanOf(sw, preset, x, m) }));
+    if (mine === null || others.some((o) => o.v === null)) return;
+    t.cases++;
+    const best = others.reduce((a, b) => (b.v! < a.v! ? b : a));
+    if (notAbove(mine, best.v!)) {
+      t.held++;
+      if (tied(mine, best.v!)) t.ties++;
+    } else t.misses.push(`${sw.xKey}=${String(x)} (${best.m} ${formatNumber(best.v)} < ${method} ${formatNumber(mine)})`);
+  });
+  return { claim, verdict: verdictOf(total.held, total.cases), detail: `${method} lowest ${sw.metric} at ${detail}` };
+}
+
+/** `lower`'s mean is at most `higher`'s at every point. */
+export function belowEverywhere(sw: Sweep, lower: string, higher: string, claim: string): ClaimCheck {
+  const { total, detail } = tallyPerPreset(sw, (preset, x, t) => {
+    const a = meanOf(sw, preset, x, lower);
+    const b = meanOf(sw, preset, x, higher);
+    if (a === null || b === null) return;
+    t.cases++;
+    if (notAbove(a, b)) {
+      t.held++;
+      if (tied(a, b)) t.ties++;
+    } else t.misses.push(`${sw.xKey}=${String(x)} (${lower} ${formatNumber(a)} > ${higher} ${formatNumber(b)})`);
+  });
+  return { claim, verdict: verdictOf(total.held, total.cases), detail: `${lower} ≤ ${higher} in ${sw.metric} at ${detail}` };
+}
+
+/** `method`'s mean is the highest of `methods` at every point. */
+export function highestEverywhere(sw: Sweep, method: string, methods: readonly string[], claim: string): ClaimCheck {
+  const checks = methods.filter((m) => m !== method).map((m) => belowEverywhere(sw, m, method, claim));
+  const held = checks.filter((c) => c.verdict === 'holds').length;
+  return { claim, verdict: verdictOf(held, checks.length), detail: checks.map((c) => c.detail).join('; ') };
+}
+
+/**
+ * The relative gain of `method` over the mean of the `baselines` is smaller at the sweep's last
+ * point than at its first.
+ */
+export function gainShrinks(sw: Sweep, method: string, baselines: readonly string[], claim: string): ClaimCheck {
+  const gainAt = (preset: Cell, x: Cell): number | null => {
+    const mine = meanOf(sw, preset, x, method);
+    const others = baselines.map((m) => meanOf(sw, preset, x, m));
+    if (mine === null || others.some((v) => v === null)) return null;
+    const base = (others as number[]).reduce((a, b) => a + b, 0) / others.length;
+    return (base - mine) / base;
+  };
+  const parts: string[] = [];
+  let held = 0;
+  let cases = 0;
+  for (const preset of distinct(sw.summary, 'preset')) {
+    const xs = distinct(sw.summary, sw.xKey, { ...sw.where, preset });
+    const first = gainAt(preset, xs[0] ?? null);
+    const last = gainAt(preset, xs[xs.length - 1] ?? null);
+    if (first === null || last === null) continue;
+    cases++;
+    if (last < first) held++;
+    parts.push(`${String(preset)}: ${formatNumber(100 * first)}% at ${sw.xKey}=${String(xs[0])} → ${formatNumber(100 * last)}% at ${sw.xKey}=${String(xs[xs.length - 1])}`);
+  }
+  return { claim, verdict: verdictOf(held, cases), detail: `gain of ${method} in ${sw.metric} over the mean of ${baselines.join(', ')}: ${parts.join('; ')}` };
+}

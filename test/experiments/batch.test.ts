@@ -1,0 +1,90 @@
+// The batch runner end to end: the --quick set runs in under 2 minutes and writes every output;
+// the bytes do not depend on the number of workers, on sharding + merge, or on a SIGKILL and a
+// --resume. The reference for each comparison is the uninterrupted 2-worker run of the quick set.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runExperiment } from '../../experiments/batch/runner.ts';
+import type { ExperimentConfig } from '../../experiments/experiment.ts';
+import { EXPERIMENT_NAMES, experimentNamed } from '../../experiments/registry.ts';
+import { mecsim, root } from '../cli/spawn.ts';
+import { readTree } from './tree.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mecsim-experiments-'));
+const all = join(dir, 'all');
+const QUICK_LIMIT_MS = 120_000;
+
+/** The configuration `mecsim experiment NAME --quick` writes (its defaults). */
+const quickConfig = (name: string, runs: number): ExperimentConfig => ({
+  version: 1, experiment: name, runs, seed: 1, quick: true, presets: ['paper', 'contested'], starts: 1,
+});
+
+const runIn = (out: string, name: string, runs: number, shard = { index: 0, count: 1 }) => runExperiment({
+  experiment: experimentNamed(name), config: quickConfig(name, runs), outDir: out, workers: 1, shard, resume: false, progress: false,
+});
+
+let quickMs = Infinity;
+beforeAll(async () => {
+  const t0 = Date.now();
+  const r = await mecsim('experiment', 'all', '--quick', '--workers', '2', '--out', all, '--no-progress');
+  quickMs = Date.now() - t0;
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+}, 4 * QUICK_LIMIT_MS);
+
+describe('experiment all --quick', () => {
+  it('runs in under 2 minutes', () => {
+    expect(quickMs).toBeLessThan(QUICK_LIMIT_MS);
+  });
+  it('writes rows, summary, figures and a report with verdicts for every experiment', () => {
+    for (const name of EXPERIMENT_NAMES) {
+      const files = Object.keys(readTree(join(all, name)));
+      for (const f of ['experiment.json', 'rows.csv', 'rows.jsonl', 'summary.csv', 'report.md']) expect(files).toContain(f);
+      expect(files.filter((f) => f.startsWith('figures/') && f.endsWith('.svg')).length).toBeGreaterThan(0);
+      expect(files.filter((f) => f.startsWith('runs/task-')).length).toBeGreaterThan(0);
+      expect(readTree(join(all, name))['report.md']).toMatch(/\*\*(holds|partly|fails)\*\*/);
+    }
+  });
+});
+
+describe('reproducible batches', () => {
+  it('1 worker gives the same bytes as 2 workers', async () => {
+    const out = join(dir, 'one-worker');
+    await runIn(out, 'collaborative', 2);
+    expect(readTree(out)).toEqual(readTree(join(all, 'collaborative')));
+  }, 60_000);
+
+  it('four shards merged give the same bytes as one run', async () => {
+    const shards = [0, 1, 2, 3].map((index) => join(dir, `shard-${index}`));
+    for (const [index, out] of shards.entries()) {
+      const r = await runIn(out, 'collaborative', 2, { index, count: 4 });
+      expect([r.shardTasks, r.figures]).toEqual([1, undefined]);
+    }
+    const merged = join(dir, 'merged');
+    const r = await mecsim('merge', ...shards, '--out', merged);
+    expect(r.code).toBe(0);
+    expect(readTree(merged)).toEqual(readTree(join(all, 'collaborative')));
+  }, 60_000);
+
+  it('a run killed with SIGKILL and resumed gives the same bytes as an uninterrupted run', async () => {
+    const TASKS = 8; // weights --quick: 2 presets × (all-ones + each weight at 10)
+    const out = join(dir, 'killed');
+    const runs = join(out, 'runs');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'),
+      'experiment', 'weights', '--quick', '--workers', '1', '--no-progress', '--out', out], { cwd: root, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const finished = (): number => (existsSync(runs) ? readdirSync(runs).filter((f) => f.startsWith('task-')).length : 0);
+    while (finished() < 3) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill('SIGKILL');
+    await exited;
+    const killedAt = finished();
+    expect(killedAt).toBeLessThan(TASKS);
+    expect(existsSync(join(out, 'report.md'))).toBe(false);
+    const r = await mecsim('experiment', 'weights', '--quick', '--workers', '1', '--no-progress', '--resume', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${TASKS - killedAt} run now, ${killedAt} already done`);
+    expect(readTree(out)).toEqual(readTree(join(all, 'weights')));
+  }, 90_000);
+});
