@@ -40,6 +40,8 @@ export interface Experiment {
   /** Where in the paper, and what this experiment reproduces. */
   readonly description: string;
   readonly defaultRuns: { readonly full: number; readonly quick: number };
+  /** What the rows of a summary group are, for the report ("runs" unless said otherwise). */
+  readonly statsOver?: string;
   /** The columns of every row, in output order. */
   readonly columns: readonly string[];
   /** Columns that identify a summary group, and the metric columns summarised per group. */

@@ -48,7 +48,7 @@ export const usersExperiment: Experiment = {
   description: 'Each run: scenarios of the preset with 10, 20, …, 100 users on the preset\'s servers (paper: 10, contested: 5; quick: 5 and 10 users on 3 servers), '
     + 'the first users the same at every size (the generator draws each user from its own stream), solved by the proposed method, '
     + '`greedy` and `random` association (each with the proposed resource step).',
-  defaultRuns: { full: 5, quick: 1 },
+  defaultRuns: { full: 8, quick: 1 },
   columns: comparisonColumns(['preset', 'users']),
   groupBy: ['preset', 'users', 'method'],
   metrics: ['totalEnergyJ', 'meanDelayS', 'objective', 'stability', 'meanLocalLayers'],

@@ -14,7 +14,7 @@ export function reportMarkdown(experiment: Experiment, config: ExperimentConfig,
       + `${config.quick ? ' --quick' : ''} --preset ${config.presets.join(',')}\`; ${tasks} tasks. `
       + `Each run is a scenario generated with a seed derived from (master seed ${config.seed}, "${experiment.name}", run index), `
       + 'shared by every sweep point and method of that run (paired comparisons). Cells are mean ± 95% Student-t '
-      + `confidence half-width over the ${config.runs} runs.`,
+      + `confidence half-width over ${experiment.statsOver ?? `the ${config.runs} runs`}.`,
   ];
   for (const f of figures) {
     parts.push(`## ${f.title}`, `![${f.title}](figures/${f.name}.svg)`);

@@ -31,6 +31,7 @@ export interface LineChartOptions {
   readonly facetTitle: string;
   /** Nominal x (e.g. a dynamics name) draws dodged points instead of lines. */
   readonly xNominal?: boolean;
+  /** Log scale (symmetric log when the data reach zero). */
   readonly logY?: boolean;
   /** Draw the 95% intervals (default true). */
   readonly intervals?: boolean;
@@ -44,7 +45,10 @@ export function meanChart(points: readonly MeanPoint[], o: LineChartOptions): To
   const x = o.xNominal
     ? { field: 'x', type: 'nominal', title: o.xTitle, sort: order(points.map((p) => p.x)) }
     : { field: 'x', type: 'quantitative', title: o.xTitle };
-  const y = { field: 'mean', type: 'quantitative', title: o.yTitle, scale: o.logY ? { type: 'log' } : { zero: false } };
+  // A log axis cannot show a zero (local-only's edge energy) or an interval reaching below zero
+  // (few runs, wide intervals); such data get a symmetric-log axis, log-like away from zero.
+  const logType = points.some((p) => p.mean <= 0 || (o.intervals !== false && p.lo <= 0)) ? 'symlog' : 'log';
+  const y = { field: 'mean', type: 'quantitative', title: o.yTitle, scale: o.logY ? { type: logType } : { zero: false } };
   const color = { field: 'series', type: 'nominal', title: o.seriesTitle, sort: order(points.map((p) => p.series)) };
   const dodge = o.xNominal ? { xOffset: { field: 'series', type: 'nominal', sort: color.sort } } : {};
   const mark = o.xNominal ? { type: 'point', filled: true, size: 50 } : { type: 'line', point: true };

@@ -60,6 +60,7 @@ export const validationExperiment: Experiment = {
     + 'Gauss–Markov walkers (0.5–1.5 m/s, path loss updated every 100 s); a processor-shared edge GPU. The paper has no simulation: '
     + 'this checks where its closed form can be trusted.',
   defaultRuns: { full: 10, quick: 1 },
+  statsOver: 'every user of every run (users of one run share its channel draws, so the intervals are indicative)',
   columns: [
     'preset', 'users', 'allocation', 'dynamics', 'run', 'user', 'steps', 'analyticDelayS', 'simDelayS', 'analyticEnergyJ', 'simEnergyJ',
     'delayRelErr', 'energyRelErr', 'absDelayRelErr', 'absEnergyRelErr',
