@@ -18,7 +18,18 @@ import { registerOptimize } from './commands/optimize.ts';
 export function buildProgram(): Command {
   const program = new Command('mecsim')
     .description('Discrete-event simulator and optimizer for split fine-tuning of LLMs in mobile edge computing')
-    .showHelpAfterError('(run with --help for usage)')
+    // Usage errors in the same one-line form as every other input error.
+    .configureOutput({ outputError: (text, write) => write(`mecsim: ${text.replace(/^error: /, '').trim()} (see --help)\n`) })
+    .addHelpText('after', [
+      '',
+      'Quick start:',
+      '  mecsim run                                  the default job (what npm start runs)',
+      '  mecsim scenario --out s.json                the paper\'s 50-user, 10-server network, seed 1',
+      '  mecsim optimize s.json --out sol.json       the paper\'s algorithm',
+      '  mecsim validate s.json --solution sol.json  closed form vs simulation',
+      '',
+      'Exit codes: 0 ok, 1 runtime failure, 2 usage or input error (one line on stderr).',
+    ].join('\n'))
     .exitOverride();
   registerRun(program);
   registerBench(program);

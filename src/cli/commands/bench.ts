@@ -6,7 +6,8 @@ import { runCommand } from '../errors.ts';
 export function registerBench(program: Command): void {
   program
     .command('bench')
-    .description('measure the engine (and later the optimizer and simulation) against a raw event loop')
+    .description('speed of the engine (against a raw fastpriorityqueue loop), the optimizer and the simulation')
+    .addHelpText('after', '\nExamples:\n  mecsim bench\n  mecsim bench --json > bench.json')
     .option('--json', 'print one JSON document instead of a table')
     .action((options: { json?: boolean }) =>
       runCommand(async () => {

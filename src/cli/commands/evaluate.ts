@@ -22,6 +22,7 @@ export function registerEvaluate(program: Command): void {
   program
     .command('evaluate')
     .description('analytic delay, energy, stability and objective of a solution')
+    .addHelpText('after', '\nExamples:\n  mecsim evaluate s.json sol.json\n  mecsim evaluate s.json sol.json --json --strict')
     .argument('<scenario>', 'scenario file (mecsim scenario --out)')
     .argument('<solution>', 'solution file')
     .option('--json', 'print the metrics as one JSON document')

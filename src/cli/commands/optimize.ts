@@ -54,6 +54,7 @@ export function registerOptimize(program: Command): void {
   program
     .command('optimize')
     .description("optimise split, association, power, bandwidth and GPU frequencies (the paper's algorithm or a baseline)")
+    .addHelpText('after', '\nExamples:\n  mecsim optimize s.json --out sol.json\n  mecsim optimize s.json --algorithm greedy --json')
     .argument('<scenario>', 'scenario file (mecsim scenario --out)')
     .option('--algorithm <name>', `one of ${ALGORITHMS.join(', ')}`, 'proposed')
     .option('--starts <k>', 'starting associations of the outer loop (default 3)')

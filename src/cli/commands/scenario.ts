@@ -34,6 +34,7 @@ export function registerScenario(program: Command): void {
   program
     .command('scenario')
     .description("generate a seeded scenario file (the paper's section 5 network by default)")
+    .addHelpText('after', '\nExamples:\n  mecsim scenario --out s.json\n  mecsim scenario --preset contested --users 20 --servers 4 --seed 7 --out c.json')
     .option('--preset <name>', `parameter set: ${Object.keys(PRESETS).join(', ')}`, 'paper')
     .option('--users <n>', 'number of users (preset default: 50)')
     .option('--servers <m>', 'number of edge servers (preset default: 10 for paper)')

@@ -90,6 +90,7 @@ export function registerSimulate(program: Command): void {
   const command = program
     .command('simulate')
     .description('simulate users training batch after batch under a policy, with optional fading, mobility and epochs')
+    .addHelpText('after', '\nExamples:\n  mecsim simulate s.json --solution sol.json --steps 3\n  mecsim simulate s.json --policy reference --duration 3600 --fading rayleigh --coherence 0.1 --epoch 10 --trace t.json --trace-format chrome')
     .argument('<scenario>', 'scenario file')
     .option('--solution <file>', 'keep this solution for the whole run (policy static)')
     .option('--policy <name>', `re-optimise at epochs with this policy (${policyNames().join(', ')})`)
