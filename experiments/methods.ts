@@ -14,6 +14,8 @@ export interface Solved {
   readonly metrics: Metrics;
   /** Objective after each outer iteration of the kept start ([0]: after the first resource step). */
   readonly history: readonly number[];
+  /** Linear programs solved (every CCCP iteration of every start and outer iteration). */
+  readonly lpSolves: number;
 }
 
 export interface SolveOptions {
@@ -24,7 +26,7 @@ export interface SolveOptions {
 
 export async function solve(scenario: Scenario, method: Method, o: SolveOptions): Promise<Solved> {
   const s = await optimize(scenario, { algorithm: method, seed: o.seed, starts: o.starts });
-  return { allocation: s, metrics: s.metrics, history: s.history };
+  return { allocation: s, metrics: s.metrics, history: s.history, lpSolves: s.lpSolves };
 }
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);

@@ -2,7 +2,8 @@
  * `convergence` (paper Figure 2): the objective after each outer iteration of the proposed method
  * (resource step, then association step) at 100 users for several numbers of servers. A run that
  * stopped earlier keeps its final objective on the later iterations, so every curve averages the
- * same runs; `iterations` (on each run's first row) is where it stopped.
+ * same runs; `iterations` (on each run's first row) is where it stopped, and `lpSolves` how many
+ * association LPs (CCCP iterations, over every penalty, start and outer iteration) it took.
  */
 import type { Experiment, ExperimentConfig, Row, Task } from '../experiment.ts';
 import { verdictOf, type ClaimCheck, type Figure } from '../report/figure.ts';
@@ -32,6 +33,7 @@ async function runTask(task: Task, seed: number, config: ExperimentConfig): Prom
     objective: h[i] ?? final,
     gapToFinal: (h[i] ?? final) / final - 1,
     iterations: i === 0 ? h.length : null,
+    lpSolves: i === 0 ? solved.lpSolves : null,
   }));
 }
 
@@ -39,7 +41,11 @@ function claims(summary: Summary): ClaimCheck[] {
   // `iterations` is on each run's first row only.
   const its = select(summary, 'iterations', { iteration: 1 });
   const within = its.filter((s) => (s.max ?? Infinity) <= PAPER_ITERATIONS).length;
-  const describe = its.map((s) => `${String(s.group['preset'])}/${String(s.group['servers'])} servers: mean ${formatNumber(s.mean)}, max ${formatNumber(s.max)}`).join('; ');
+  const describe = its.map((s) => {
+    const lps = find(summary, 'lpSolves', s.group);
+    return `${String(s.group['preset'])}/${String(s.group['servers'])} servers: mean ${formatNumber(s.mean)}, max ${formatNumber(s.max)} `
+      + `(${formatNumber(lps?.mean ?? null)} association LPs per run)`;
+  }).join('; ');
   const presets = distinct(summary, 'preset');
   const monotone = presets.filter((preset) => {
     const means = distinct(summary, 'servers', { preset }).map((m) => find(summary, 'iterations', { preset, servers: m, iteration: 1 })?.mean ?? NaN);
@@ -69,9 +75,9 @@ export const convergenceExperiment: Experiment = {
     + 'method; its history is the objective after the first resource step and after each accepted outer iteration (association LPs by CCCP, '
     + 'then the resource step) of the start it kept.',
   defaultRuns: { full: 8, quick: 1 },
-  columns: ['preset', 'users', 'servers', 'run', 'iteration', 'objective', 'gapToFinal', 'iterations'],
+  columns: ['preset', 'users', 'servers', 'run', 'iteration', 'objective', 'gapToFinal', 'iterations', 'lpSolves'],
   groupBy: ['preset', 'servers', 'iteration'],
-  metrics: ['objective', 'gapToFinal', 'iterations'],
+  metrics: ['objective', 'gapToFinal', 'iterations', 'lpSolves'],
   points: (config) => {
     const size = config.quick ? SIZES.quick : SIZES.full;
     return config.presets.flatMap((preset) => size.servers.map((servers) => ({ preset, users: size.users, servers })));
