@@ -34,10 +34,3 @@ export const QUICK_NETWORK = { users: 10, servers: 3 } as const;
 export function networkSize(quick: boolean): { users?: number; servers?: number } {
   return quick ? QUICK_NETWORK : {};
 }
-
-/** The server count a preset uses by default. */
-export function presetServers(preset: string): number {
-  const p = presetNamed(preset);
-  if (p === undefined) throw new RangeError(`unknown preset '${preset}'`);
-  return p.servers;
-}

@@ -14,8 +14,6 @@ import { summarizeRows } from '../report/summary.ts';
 import { summaryRows, toCsv, toJsonl } from '../report/tables.ts';
 import { readRunFile } from './store.ts';
 
-export const OUTPUT_FILES = ['rows.csv', 'rows.jsonl', 'summary.csv', 'report.md'] as const;
-
 /** Rows with exactly the experiment's columns, in its order (a missing cell is null). */
 function normalize(columns: readonly string[], row: Row): Row {
   return Object.fromEntries(columns.map((c) => [c, row[c] ?? null]));

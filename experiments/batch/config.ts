@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { InputError } from '../../src/cli/errors.ts';
 import type { ExperimentConfig } from '../experiment.ts';
 
-export const ExperimentConfigSchema = z.strictObject({
+const ExperimentConfigSchema = z.strictObject({
   version: z.literal(1),
   experiment: z.string(),
   runs: z.number().int().min(1),

@@ -28,8 +28,6 @@ export interface Shard {
   readonly count: number;
 }
 
-export const WHOLE: Shard = { index: 0, count: 1 };
-
 /** Round-robin, so that every shard gets a share of every sweep point (cheap and costly alike). */
 export function inShard(task: Task, shard: Shard): boolean {
   return task.index % shard.count === shard.index;
