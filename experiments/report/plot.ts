@@ -2,8 +2,7 @@
  * Plots as SVG: Vega-Lite specs compiled to Vega and rendered headless (no canvas: vega estimates
  * text widths), so the same data give the same bytes on any machine.
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Cell } from '../experiment.ts';
 import type { SummaryRow } from './summary.ts';
 
@@ -68,6 +67,8 @@ export function meanChart(points: readonly MeanPoint[], o: LineChartOptions): To
 }
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  // Loaded on first use: vega and vega-lite add about 1.5 s to the start-up of every command.
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_JOB_METHODS, OUTSIDE_9A, runDefaultJob, summaryRow, type MethodResult } from '../../../experiments/default-job.ts';
 import { startProgress } from '../../../experiments/batch/progress.ts';
+import { renderSvg } from '../../../experiments/report/plot.ts';
 import { toCsv } from '../../../experiments/report/tables.ts';
 import { formatScenario, formatSolution, toJsonText } from '../../scenario/format.ts';
 import { generateScenario } from '../../scenario/generate.ts';
@@ -47,8 +48,6 @@ function summaryTable(results: readonly MethodResult[]): string {
 
 /** Writes every output into a fresh folder beside `out`, then moves the files in: no partial set. */
 async function writeOutputs(c: RunConfig, scenario: Scenario, results: readonly MethodResult[], staged: string): Promise<string[]> {
-  // vega is loaded only here: it adds about a second to every command's start-up otherwise.
-  const { renderSvg } = await import('../../../experiments/report/plot.ts');
   const rows = results.map(summaryRow);
   const columns = Object.keys(rows[0]!);
   const files: Record<string, string> = {
