@@ -20,13 +20,15 @@ function pct(c: Comparison): string {
   return Number.isFinite(c.relError) ? `${f(100 * c.relError)}%` : "n/a";
 }
 
+const COLUMNS = ['user', 'steps', 'delay an s', 'delay sim s', 'delay err', 'energy an J', 'energy sim J', 'energy err'];
+const row = (cells: readonly string[]): string => cells.map((c, i) => c.padStart(i < 2 ? 5 : 12)).join('  ');
+
 function formatReport(r: ValidationReport, dynamics: boolean): string {
-  const rows = r.perUser.map((u) =>
-    `${String(u.user).padStart(4)}  ${String(u.steps).padStart(5)}  ${f(u.delayS.analytic).padStart(11)}  ${f(u.delayS.simulated).padStart(11)}  ${pct(u.delayS).padStart(11)}`
-    + `  ${f(u.energyJ.analytic).padStart(11)}  ${f(u.energyJ.simulated).padStart(11)}  ${pct(u.energyJ).padStart(11)}`);
+  const rows = r.perUser.map((u) => row([String(u.user), String(u.steps),
+    f(u.delayS.analytic), f(u.delayS.simulated), pct(u.delayS), f(u.energyJ.analytic), f(u.energyJ.simulated), pct(u.energyJ)]));
   return [
-    `analytic (MODEL.md §3) vs simulated per-step means${dynamics ? ' under the given dynamics' : ', static channel, dedicated shares, one step per user'}`,
-    `user  steps  delay s (an)  delay s (sim)  rel err  energy J (an)  energy J (sim)  rel err`,
+    `analytic (MODEL.md §3) vs simulated per-step means${dynamics ? ' under the given dynamics' : ', static channel, dedicated shares'}`,
+    row(COLUMNS),
     ...rows,
     `total delay  ${f(r.totalDelayS.analytic)} s vs ${f(r.totalDelayS.simulated)} s (${pct(r.totalDelayS)})`,
     `total energy ${f(r.totalEnergyJ.analytic)} J vs ${f(r.totalEnergyJ.simulated)} J (${pct(r.totalEnergyJ)})`,
