@@ -87,4 +87,24 @@ describe('reproducible batches', () => {
     expect(r.stdout).toContain(`${TASKS - killedAt} run now, ${killedAt} already done`);
     expect(readTree(out)).toEqual(readTree(join(all, 'weights')));
   }, 90_000);
+
+  it('Ctrl-C (SIGINT) mid-batch says how to continue, and --resume then gives the same bytes', async () => {
+    const TASKS = 8;
+    const out = join(dir, 'interrupted');
+    const runs = join(out, 'runs');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'),
+      'experiment', 'weights', '--quick', '--workers', '2', '--no-progress', '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+    const finished = (): number => (existsSync(runs) ? readdirSync(runs).filter((f) => f.startsWith('task-')).length : 0);
+    while (finished() < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toBe(`mecsim: interrupted; finished tasks are kept in ${out}, continue with the same command and --resume\n`);
+    const r = await mecsim('experiment', 'weights', '--quick', '--workers', '2', '--no-progress', '--resume', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`${TASKS} tasks, \\d+ run now, \\d+ already done`));
+    expect(readTree(out)).toEqual(readTree(join(all, 'weights')));
+  }, 90_000);
 });

@@ -93,6 +93,13 @@ export function registerExperiment(program: Command): void {
       const chosen = name === 'all' ? EXPERIMENTS : [experimentNamed(name)];
       for (const e of chosen) {
         const outDir = name === 'all' ? join(f.out ?? DEFAULT_OUT, e.name) : (f.out ?? join(DEFAULT_OUT, e.name));
+        // Every finished task is already on disk (written atomically), so Ctrl-C loses only the
+        // tasks in flight; say how to continue.
+        process.removeAllListeners('SIGINT');
+        process.once('SIGINT', () => {
+          process.stderr.write(`mecsim: interrupted; finished tasks are kept in ${outDir}, continue with the same command and --resume\n`);
+          process.exit(130);
+        });
         const t0 = performance.now();
         const r = await runExperiment({
           experiment: e, config: configFor(e, f), outDir, shard: shardOf(f.shard),
