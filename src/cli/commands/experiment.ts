@@ -85,6 +85,7 @@ export function registerExperiment(program: Command): void {
     .option('--starts <n>', 'starting associations of every alternating method (the optimizer\'s multi-start)', '1')
     .option('--no-progress', 'no progress bar or lines on stderr')
     .option('--json', 'print one JSON line per experiment instead of text')
+    .addHelpText('after', '\nExamples:\n  mecsim experiment users --quick\n  mecsim experiment all --workers 2\n  mecsim experiment weights --runs 20 --shard 0/8 --out shared/weights --resume')
     .action((name: string, flags: Record<string, unknown>) => runCommand(async () => {
       if (name !== 'all' && !EXPERIMENT_NAMES.includes(name)) {
         throw new InputError(`experiment: must be one of ${EXPERIMENT_NAMES.join(', ')}, all; got '${name}'`);

@@ -13,6 +13,7 @@ export interface ScenarioFlags {
   layers?: string;
   seed: string;
   out?: string;
+  json?: boolean;
   uplinkDelay: boolean;
 }
 
@@ -42,6 +43,7 @@ export function registerScenario(program: Command): void {
     .option('--seed <s>', 'master seed, an integer >= 0', '1')
     .option('--no-uplink-delay', "the paper's exact objective: leave the uplink delay out (MODEL.md §3)")
     .option('--out <file>', 'write the scenario here instead of printing it')
+    .option('--json', 'with --out: print what was written as one JSON line (without --out the scenario itself is JSON)')
     .action((flags: ScenarioFlags) => runCommand(() => {
       const { scenario, text } = scenarioFromFlags(flags);
       if (flags.out === undefined) {
@@ -49,6 +51,11 @@ export function registerScenario(program: Command): void {
         return;
       }
       writeFileAtomic(flags.out, text);
+      if (flags.json === true) {
+        process.stdout.write(`${JSON.stringify({ version: 1, out: flags.out, preset: scenario.preset, users: scenario.users.length,
+          servers: scenario.servers.length, layers: scenario.llm.layers, seed: scenario.seed })}\n`);
+        return;
+      }
       process.stdout.write(`wrote ${flags.out}: ${scenario.preset} preset, ${scenario.users.length} users, `
         + `${scenario.servers.length} servers, ${scenario.llm.layers} layers, seed ${scenario.seed}\n`);
     }));
