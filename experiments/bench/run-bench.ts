@@ -30,6 +30,7 @@ function formatEngine(e: EngineBench): string[] {
     `  raw fastpriorityqueue loop   ${rate(hold.rawLoopEventsPerS)}   ${hold.rawLoopBytesPerPendingEvent.toFixed(0)} B per pending event`,
     `  hold, callbacks              ${rate(hold.eventsPerS)}   ${pct(hold.ratio)}   ${hold.bytesPerPendingEvent.toFixed(0)} B per pending event`,
     `  hold, generator processes    ${rate(holdProcesses.eventsPerS)}   ${pct(holdProcesses.ratio)}`,
+    `  hold, trace guard, no listener  ${(100 * hold.traceOffRatio).toFixed(0)}% of plain callbacks (tracing off costs one boolean test)`,
     `  pipeline (${pipeline.users} users, ${pipeline.servers} servers)  ${rate(pipeline.eventsPerS)}   ${pct(pipeline.ratio)}   ${pipeline.events} events in ${pipeline.wallS.toFixed(2)} s`,
   ];
 }
