@@ -6,8 +6,10 @@
  *
  * What a phase reads from the allocation in force is fixed when that phase starts: the split α_n
  * when the step starts; f_n at the local phase; server, p_n and b_n at the uplink (the edge phase
- * runs where the activations went); f_{n,m} at the edge phase. An epoch thus applies from the next
- * phase each user starts, and a transfer in flight keeps its power and bandwidth.
+ * runs where the activations went); f_{n,m} at the edge phase, unless an epoch in between moved
+ * the user to another server: then the share it had at the uplink, since a share of the new
+ * server's GPU means nothing on the old one. An epoch thus applies from the next phase each user
+ * starts, and a transfer in flight keeps its power and bandwidth.
  */
 import { ProcessorSharingServer, type SharedJob, type Simulation } from '../src/engine/index.ts';
 import { gpuFlopsPerS, gpuPowerW, layerFlops, sentBits, uplinkRateBps, type Allocation } from '../src/model/index.ts';
@@ -45,6 +47,7 @@ export class UserTraining {
   private layerStartS = 0;
   private powerW = 0;
   private bandwidthHz = 0;
+  private edgeShareAtUplinkHz = 0;
   /** The transfer in flight (uplink or download), for rate re-planning on a gain change. */
   transfer: Transfer<UserTraining> | null = null;
   private readonly flops: number;
@@ -153,6 +156,7 @@ export class UserTraining {
     this.record.server = m;
     this.powerW = allocation.powerW[this.n]!;
     this.bandwidthHz = allocation.bandwidthHz[this.n]!;
+    this.edgeShareAtUplinkHz = allocation.edgeFreqHz[this.n]!;
     this.phase = 'uplink';
     this.phaseStartS = sim.now;
     const bits = sentBits(scenario, this.n, this.record.localLayers);
@@ -186,7 +190,8 @@ export class UserTraining {
       this.submitSharedLayer();
       return;
     }
-    const share = this.ctx.allocation.edgeFreqHz[this.n]!;
+    const { allocation } = this.ctx;
+    const share = allocation.association[this.n] === this.record.server ? allocation.edgeFreqHz[this.n]! : this.edgeShareAtUplinkHz;
     this.beginLayers('edge', layers, this.flops / gpuFlopsPerS(share, server.gpuCores, server.flopsPerCycle), gpuPowerW(server.kappa, share));
   }
 

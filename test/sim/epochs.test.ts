@@ -11,7 +11,7 @@ describe('reallocation epochs', () => {
     // At t = 1.5 (mid-uplink) the policy switches the user's edge share to all 84 Hz: the transfer
     // in flight is unaffected, the edge phase that starts at t = 2 runs at 1 s per layer -> 4.
     const calls: (Allocation | null)[] = [];
-    const slow = handAllocation([84], 1);
+    const slow = { ...handAllocation([84], 1), edgeFreqHz: [42] };
     const fast = { ...slow, edgeFreqHz: [84] };
     const policy: Policy = {
       name: 'switch',
@@ -30,6 +30,23 @@ describe('reallocation epochs', () => {
     expect(calls[1]).toBe(slow);
     expect(result.metrics.perUser[0]!.delayS).toBeCloseTo(4, 12);
     expect(result.epochs.every((e) => e.optimizerWallS === undefined)).toBe(true);
+  });
+
+  it('an epoch that moves a user to another server mid-uplink: its edge phase runs where the data went, at the old share', async () => {
+    // As above, but at t = 1.5 the policy moves the user to server 1 with all of its 84 Hz. The
+    // activations are on server 0, so the edge layers run there at the share in force at the
+    // uplink (42 Hz, 2 s per layer): 1 + 1 + 2·2 = 6 s, not 4.
+    const base = handScenario([84], 3);
+    const scenario = { ...base, servers: [base.servers[0]!, base.servers[0]!], channelGain: [[1, 1]] };
+    const first = { ...handAllocation([84], 1), edgeFreqHz: [42] };
+    const moved = { ...first, association: [1], edgeFreqHz: [84] };
+    let calls = 0;
+    const result = await simulate(scenario, {
+      policy: { name: 'move', allocate: async () => (calls++ === 0 ? first : moved) },
+      config: { epoch: { everyS: 1.5, rateChange: Infinity }, durationS: 100, maxStepsPerUser: 1 },
+    });
+    expect(result.metrics.perUser[0]!.delayS).toBeCloseTo(6, 12);
+    expect(result.metrics.perUser[0]!.edgeDelayS).toBeCloseTo(4, 12);
   });
 
   it('a rate change above the threshold triggers an epoch at that gain change', async () => {

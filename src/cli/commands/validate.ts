@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { evaluate } from '../../model/index.ts';
+import { evaluate, type Allocation } from '../../model/index.ts';
 import { compareWithAnalytic, type Comparison, type ValidationReport } from '../../../sim/validation.ts';
 import { InputError, runCommand } from '../errors.ts';
 import { loadScenarioFile } from '../load.ts';
@@ -56,7 +56,10 @@ export function registerValidate(program: Command): void {
     const scenario = loadScenarioFile(scenarioPath);
     const policy = choosePolicy(scenario, flags);
     const allocation = await policy.allocate(scenario, null);
-    const result = await simulateWithTrace(scenario, policy, run);
+    // The run starts from the allocation just compared (no second optimisation); later epochs
+    // re-run the policy on the gains in force.
+    const startFrom = { name: policy.name, allocate: (s: typeof scenario, previous: Allocation | null) => (previous === null ? Promise.resolve(allocation) : policy.allocate(s, previous)) };
+    const result = await simulateWithTrace(scenario, startFrom, run);
     const report = compareWithAnalytic(evaluate(scenario, allocation), result.metrics);
     process.stdout.write(flags.json === true
       ? `${JSON.stringify({ version: 1, scenario: scenarioPath, policy: policy.name, dynamics: flags.dynamics === true, ...report }, null, 2)}\n`
