@@ -2,6 +2,8 @@
  * Errors the CLI turns into one clear line and an exit code (0 ok, 1 runtime failure, 2 usage or
  * input error). Anything else that escapes a command is a bug and exits 1 with its message.
  */
+import { InfeasibleScenarioError } from '../optimizer/validate.ts';
+
 export class InputError extends Error {
   override readonly name = 'InputError';
 }
@@ -15,7 +17,8 @@ export async function runCommand(body: () => Promise<void> | void): Promise<void
   try {
     await body();
   } catch (err) {
-    const input = err instanceof InputError;
+    // A scenario the optimizer cannot serve (no bandwidth, too large for `exact`) is bad input too.
+    const input = err instanceof InputError || err instanceof InfeasibleScenarioError;
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`mecsim: ${input ? '' : 'error: '}${message}\n`);
     process.exitCode = input ? EXIT_INPUT : EXIT_RUNTIME;

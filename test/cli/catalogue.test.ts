@@ -77,6 +77,7 @@ const CASES: Record<string, Case> = {
   'experiment: zero workers': { args: ['experiment', 'validation', '--workers', '0', '--out', out('e1')], says: /--workers/, noFile: out('e1') },
   'experiment: bad shard': { args: ['experiment', 'validation', '--shard', '3/2', '--out', out('e2')], says: /--shard/, noFile: out('e2') },
   'merge: no such directory': { args: ['merge', join(f.dir, 'nowhere')], says: /nowhere/ },
+  'simulate: exact policy on a scenario too large for it': { args: ['simulate', f.scenario, '--policy', 'exact'], says: /'exact' enumerates every association.*at most 6 users/ },
   'bench: unknown flag': { args: ['bench', '--fast'], says: /unknown option '--fast'/ },
 };
 

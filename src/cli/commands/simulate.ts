@@ -93,7 +93,7 @@ export function registerSimulate(program: Command): void {
     .addHelpText('after', '\nExamples:\n  mecsim simulate s.json --solution sol.json --steps 3\n  mecsim simulate s.json --policy reference --duration 3600 --fading rayleigh --coherence 0.1 --epoch 10 --trace t.json --trace-format chrome')
     .argument('<scenario>', 'scenario file')
     .option('--solution <file>', 'keep this solution for the whole run (policy static)')
-    .option('--policy <name>', `re-optimise at epochs with this policy (${policyNames().join(', ')})`)
+    .option('--policy <name>', `re-optimise at epochs with this policy: ${policyNames().join(', ')} (default reference)`)
     .option('--trace <file>', 'stream every event to this file')
     .option('--trace-format <fmt>', 'jsonl | chrome (Perfetto timeline)', 'jsonl')
     .option('--json', 'print the result as one JSON document')
