@@ -5,6 +5,7 @@
  */
 import type { TraceRecord } from '../src/engine/index.ts';
 import type { Metrics } from '../src/model/index.ts';
+import { finiteOrNull } from '../src/scenario/format.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { staticPolicy } from '../sim/policy.ts';
 import { simulate } from '../sim/run.ts';
@@ -58,18 +59,17 @@ export async function runDefaultJob(scenario: Scenario, o: DefaultJobOptions): P
 /** One summary row per method (JSON/CSV-ready; unbounded values as null). */
 export function summaryRow(r: MethodResult): Record<string, string | number | boolean | null> {
   const m: Metrics = r.solved.metrics;
-  const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
   const layers = r.solved.allocation.localLayers;
   return {
     method: r.method,
     within9a: !OUTSIDE_9A.includes(r.method),
-    objective: num(m.objective),
-    meanDelayS: num(m.meanDelayS),
-    totalEnergyJ: num(m.totalEnergyJ),
-    stability: num(m.stability),
+    objective: finiteOrNull(m.objective),
+    meanDelayS: finiteOrNull(m.meanDelayS),
+    totalEnergyJ: finiteOrNull(m.totalEnergyJ),
+    stability: finiteOrNull(m.stability),
     meanLocalLayers: layers.reduce((a, b) => a + b, 0) / layers.length,
     iterations: r.solved.history.length,
-    simulatedMeanDelayS: num(r.simulatedMeanDelayS),
-    maxSimRelError: num(r.maxSimRelError),
+    simulatedMeanDelayS: finiteOrNull(r.simulatedMeanDelayS),
+    maxSimRelError: finiteOrNull(r.maxSimRelError),
   };
 }

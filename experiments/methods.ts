@@ -4,6 +4,7 @@
  */
 import type { Allocation, Metrics } from '../src/model/index.ts';
 import { optimize, type AlgorithmName } from '../src/optimizer/optimize.ts';
+import { finiteOrNull } from '../src/scenario/format.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { Row } from './experiment.ts';
 
@@ -29,7 +30,6 @@ export async function solve(scenario: Scenario, method: Method, o: SolveOptions)
   return { allocation: s, metrics: s.metrics, history: s.history, lpSolves: s.lpSolves };
 }
 
-const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** The columns every method-comparison row carries. */
 export const METRIC_COLUMNS = [

@@ -7,7 +7,8 @@
 import type { Metrics, UserMetrics } from '../model/types.ts';
 import { ScenarioSchema, SolutionSchema, type Scenario, type Solution } from './schema.ts';
 
-const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+/** JSON has no Infinity or NaN: an unbounded or undefined value is written as null. */
+export const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** One user's metrics in JSON form. */
 export interface UserMetricsJson {

@@ -3,7 +3,7 @@ import { checkSolution, formatViolation } from '../../model/index.ts';
 import {
   ALGORITHMS, InfeasibleScenarioError, isAlgorithmName, optimize, type OptimizedSolution,
 } from '../../optimizer/index.ts';
-import { metricsToJson, toJsonText } from '../../scenario/format.ts';
+import { finiteOrNull, metricsToJson, toJsonText } from '../../scenario/format.ts';
 import { InputError, runCommand } from '../errors.ts';
 import { writeFileAtomic } from '../io.ts';
 import { loadScenarioFile } from '../load.ts';
@@ -16,7 +16,6 @@ interface OptimizeFlags {
   json?: boolean;
 }
 
-const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** The solution file record (DESIGN.md contract; JSON has no Infinity, so unbounded → null). */
 export function solutionJson(s: OptimizedSolution): unknown {
