@@ -7,20 +7,11 @@ import { InputError } from '../../src/cli/errors.ts';
 import { layerFlops } from '../../src/model/flops.ts';
 import { expectRel } from '../model/expect-rel.ts';
 import { makeFiles, replaced } from './files.ts';
+import { oneLineError } from '../one-line-error.ts';
 
 const f = makeFiles();
 
-function inputError(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    const message = (err as Error).message;
-    expect(message).not.toContain('\n');
-    return message;
-  }
-  throw new Error('expected an InputError');
-}
+const inputError = (run: () => unknown): string => oneLineError(run, InputError);
 
 const json = (scenario: string, solution: string, strict = false): any =>
   JSON.parse(evaluateFiles(scenario, solution, { json: true, strict }));

@@ -5,20 +5,11 @@ import { formatScenario, formatSolution } from '../../src/scenario/format.ts';
 import { parseScenario, parseSolution, ValidationError } from '../../src/scenario/parse.ts';
 import { solutionFromAllocation } from '../../src/scenario/solution.ts';
 import { referenceAllocation } from '../../src/model/reference.ts';
+import { oneLineError } from '../one-line-error.ts';
 
 const fresh = (): Record<string, any> => JSON.parse(formatScenario(generateScenario({ seed: 1, users: 4, servers: 2 })));
 
-function messageOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ValidationError);
-    const message = (err as Error).message;
-    expect(message).not.toContain('\n');
-    return message;
-  }
-  throw new Error('expected a ValidationError');
-}
+const messageOf = (f: () => unknown): string => oneLineError(f, ValidationError);
 
 describe('parseScenario', () => {
   it('round-trips what the generator writes', () => {
