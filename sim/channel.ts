@@ -4,7 +4,7 @@
  * a unit-mean Rician draw, from the stream ('fading', n, m). Mobility moves users each block and
  * recomputes the path-loss part from the scenario's path-loss law; fading multiplies that.
  */
-import { RandomStreams, type RandomStream } from '../src/engine/index.ts';
+import type { RandomStream, RandomStreams } from '../src/random/index.ts';
 import { lossDbToGain, pathLossDb } from '../src/model/index.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { SimConfig } from './config.ts';

@@ -5,7 +5,7 @@
  * Each user draws from its own stream ('mobility', n), so users move independently and
  * reproducibly.
  */
-import type { RandomStream } from '../src/engine/index.ts';
+import type { RandomStream } from '../src/random/index.ts';
 import type { MobilityConfig } from './config.ts';
 
 export interface Walker {

@@ -4,7 +4,8 @@
  * optimizer is asynchronous: HiGHS), applies the new allocation, and resumes. Trace records go to
  * `sim.trace` listeners (see `onTrace`); nothing here touches files.
  */
-import { ProcessorSharingServer, RandomStreams, Simulation, type TraceListener } from '../src/engine/index.ts';
+import { ProcessorSharingServer, Simulation, type TraceListener } from '../src/engine/index.ts';
+import { RandomStreams } from '../src/random/index.ts';
 import { evaluate, uplinkRateBps, type Allocation } from '../src/model/index.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { ChannelState } from './channel.ts';

@@ -2,7 +2,7 @@
  * The task list of an experiment and how it is cut into shards. A task's index, its run's seed
  * and its shard depend only on the configuration, never on workers, shards or timing.
  */
-import { RandomStreams } from '../../src/engine/random.ts';
+import { RandomStreams, runSeedPurpose } from '../../src/random/index.ts';
 import type { Experiment, ExperimentConfig, Task } from '../experiment.ts';
 
 /** The largest derived seed: scenario seeds are 32-bit-safe non-negative integers. */
@@ -10,7 +10,7 @@ const MAX_RUN_SEED = 2 ** 31 - 1;
 
 /** The seed of run `run`: a draw from the stream (master seed, experiment, run) alone. */
 export function runSeed(masterSeed: number, experiment: string, run: number): number {
-  return new RandomStreams(masterSeed).get(`run-seed:${experiment}`, run).uniformInt(0, MAX_RUN_SEED);
+  return new RandomStreams(masterSeed).get(runSeedPurpose(experiment), run).uniformInt(0, MAX_RUN_SEED);
 }
 
 /** Point-major order: every run of the first point, then of the second, and so on. */

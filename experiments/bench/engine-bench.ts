@@ -5,7 +5,8 @@
  * per-user compute stage, a shared uplink and per-server capacity-k stages.
  */
 import FastPriorityQueue from 'fastpriorityqueue';
-import { RandomStreams, Resource, Simulation, type ProcessGenerator } from '../../src/engine/index.ts';
+import { Resource, Simulation, type ProcessGenerator } from '../../src/engine/index.ts';
+import { RandomStreams } from '../../src/random/index.ts';
 import { bestRate, heapBytesPerItem } from './measure.ts';
 
 const ENTITIES = 1000;

@@ -5,5 +5,4 @@ export { EventQueue, MAX_PRIORITY, type Callback, type Entry } from './event-que
 export { PRIORITY_NORMAL, PRIORITY_URGENT } from './priorities.ts';
 export { Resource, Store } from './resources.ts';
 export { ProcessorSharingServer, type SharedJob } from './processor-sharing.ts';
-export { RandomStream, RandomStreams } from './random.ts';
 export { TraceBus, type TraceListener, type TraceRecord } from './trace.ts';

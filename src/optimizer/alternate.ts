@@ -3,7 +3,7 @@
  * until the objective improves by less than a tolerance, recording the objective at every
  * iteration (the convergence history of the paper's Figure 2).
  */
-import type { RandomStream } from '../engine/random.ts';
+import type { RandomStream } from '../random/index.ts';
 import {
   associationStep, type AssociationOptions, type CandidateRanking, type ResourcePolicy,
 } from './association-step.ts';

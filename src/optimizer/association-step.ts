@@ -5,7 +5,7 @@
  * objective after the method's own resource step, so a candidate is never accepted on the
  * strength of the linear model alone.
  */
-import type { RandomStream } from '../engine/random.ts';
+import type { RandomStream } from '../random/index.ts';
 import { loadCaps, runCccp, type Fractional } from './cccp.ts';
 import type { LpSolver } from './highs-solver.ts';
 import type { Instance } from './instance.ts';

@@ -2,7 +2,7 @@
  * `optimize(scenario, options)`: the paper's algorithm and every baseline, selected by name
  * (MODEL.md §6, §7). Returns the solution-file record of DESIGN.md plus the convergence history.
  */
-import { RandomStreams } from '../engine/random.ts';
+import { RandomStreams } from '../random/index.ts';
 import { evaluate, type Allocation, type Metrics, type ModelScenario } from '../model/index.ts';
 import { alternate, type AlternationResult } from './alternate.ts';
 import {

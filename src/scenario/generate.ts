@@ -4,7 +4,7 @@
  * so adding a user or a server leaves every other entity's draws unchanged. The normalisation
  * references (MODEL.md §5) are computed and stored, so the file needs nothing hidden.
  */
-import { RandomStreams, type RandomStream } from '../engine/random.ts';
+import { RandomStreams, type RandomStream } from '../random/index.ts';
 import { activationBits } from '../model/flops.ts';
 import { dbmPerHzToWPerHz, lossDbToGain, pathLossDb } from '../model/channel.ts';
 import { normalizationOf } from '../model/reference.ts';

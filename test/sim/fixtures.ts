@@ -1,5 +1,5 @@
 /** Scenarios and allocations for the simulation tests. */
-import { RandomStreams } from '../../src/engine/index.ts';
+import { RandomStreams } from '../../src/random/index.ts';
 import { bestGainServer, type Allocation } from '../../src/model/index.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 

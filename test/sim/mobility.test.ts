@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RandomStreams } from '../../src/engine/index.ts';
+import { RandomStreams } from '../../src/random/index.ts';
 import type { MobilityConfig } from '../../sim/config.ts';
 import { move, newWalker } from '../../sim/mobility.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RandomStreams, type TraceRecord } from '../../src/engine/index.ts';
+import type { TraceRecord } from '../../src/engine/index.ts';
+import { RandomStreams } from '../../src/random/index.ts';
 import { staticPolicy } from '../../sim/policy.ts';
 import { simulate } from '../../sim/run.ts';
 import { handAllocation, handScenario } from './fixtures.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RandomStreams } from '../../src/engine/index.ts';
+import { MAX_SEED, RandomStreams, type StreamPurpose } from '../../src/random/index.ts';
 
-const draws = (streams: RandomStreams, purpose: string, index: number, n = 1000): number[] => {
+const draws = (streams: RandomStreams, purpose: StreamPurpose, index: number, n = 1000): number[] => {
   const s = streams.get(purpose, index);
   return Array.from({ length: n }, () => s.random());
 };
@@ -28,8 +28,8 @@ describe('random streams', () => {
 
   it('get() returns the same stream object, so a stream continues rather than restarting', () => {
     const streams = new RandomStreams(1);
-    const first = streams.get('x', 1).random();
-    expect(streams.get('x', 1).random()).not.toBe(first);
+    const first = streams.get('bench', 1).random();
+    expect(streams.get('bench', 1).random()).not.toBe(first);
   });
 
   it('different names, indices or seeds give independent streams', () => {
@@ -45,6 +45,13 @@ describe('random streams', () => {
     }
   });
 
+  it('a master seed outside [0, MAX_SEED] is refused with the range', () => {
+    for (const bad of [-1, 1.5, MAX_SEED + 1, Number.NaN]) {
+      expect(() => new RandomStreams(bad)).toThrow(`seed must be an integer in [0, ${MAX_SEED}]`);
+    }
+    expect(new RandomStreams(MAX_SEED).get('bench').random()).toBeGreaterThanOrEqual(0);
+  });
+
   it('drawing from one stream leaves another unchanged', () => {
     const a = new RandomStreams(3);
     const b = new RandomStreams(3);
@@ -53,7 +60,7 @@ describe('random streams', () => {
   });
 
   it('distributions have the right means and ranges', () => {
-    const s = new RandomStreams(11).get('dist');
+    const s = new RandomStreams(11).get('bench');
     const n = 20000;
     const mean = (f: () => number): number => {
       let sum = 0;

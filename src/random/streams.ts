@@ -5,6 +5,10 @@
  * from one stream never changes another stream.
  */
 import seedrandom from 'seedrandom';
+import type { StreamPurpose } from './purposes.ts';
+
+/** Master seeds are integers in [0, MAX_SEED] in every command and file (one range for all). */
+export const MAX_SEED = 2 ** 32 - 1;
 
 /** One independent generator with the draws the model needs. */
 export class RandomStream {
@@ -69,10 +73,14 @@ export class RandomStream {
 export class RandomStreams {
   private readonly streams = new Map<string, RandomStream>();
 
-  constructor(readonly masterSeed: number) {}
+  constructor(readonly masterSeed: number) {
+    if (!(Number.isInteger(masterSeed) && masterSeed >= 0 && masterSeed <= MAX_SEED)) {
+      throw new RangeError(`seed must be an integer in [0, ${MAX_SEED}], got ${masterSeed}`);
+    }
+  }
 
   /** The stream for a purpose and entity indices; the same object (and position) on every call. */
-  get(purpose: string, ...indices: number[]): RandomStream {
+  get(purpose: StreamPurpose, ...indices: number[]): RandomStream {
     const key = `${this.masterSeed}|${purpose}|${indices.join(',')}`;
     let stream = this.streams.get(key);
     if (stream === undefined) {
