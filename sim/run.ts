@@ -11,7 +11,7 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { ChannelState } from './channel.ts';
 import { DEFAULT_SIM_CONFIG, hasChannelDynamics, type SimConfig } from './config.ts';
 import type { Policy } from './policy.ts';
-import { EPOCH_PRIORITY, GAIN_PRIORITY, MAX_SIM_USERS } from './priorities.ts';
+import { EPOCH_LANE, GAIN_LANE } from './priorities.ts';
 import { MetricsCollector, type SimMetrics, type StepRecord } from './step-metrics.ts';
 import { UserTraining, type TrainingContext } from './training.ts';
 
@@ -52,9 +52,6 @@ function withGains(scenario: Scenario, gains: readonly (readonly number[])[]): S
 
 export async function simulate(scenario: Scenario, options: SimulateOptions): Promise<SimResult> {
   const config: SimConfig = { ...DEFAULT_SIM_CONFIG, ...options.config };
-  if (scenario.users.length > MAX_SIM_USERS) {
-    throw new RangeError(`users: the simulator handles at most ${MAX_SIM_USERS} users, got ${scenario.users.length}`);
-  }
   if (config.durationS === Infinity && config.maxStepsPerUser === Infinity) {
     throw new RangeError('config: give a finite durationS or maxStepsPerUser, or the run never ends');
   }
@@ -107,7 +104,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions): Pr
 
   const onEpoch = (trigger: EpochRecord['trigger']): void => {
     epochPending = trigger;
-    if (trigger === 'period') sim.schedule(config.epoch.everyS, onEpoch, 'period', EPOCH_PRIORITY);
+    if (trigger === 'period') sim.schedule(config.epoch.everyS, onEpoch, 'period', EPOCH_LANE);
     sim.stop();
   };
 
@@ -121,16 +118,16 @@ export async function simulate(scenario: Scenario, options: SimulateOptions): Pr
     if (config.epoch.rateChange !== Infinity && epochPending === null) {
       const rates = uplinkRates();
       if (rates.some((r, n) => Math.abs(r / ratesAtEpoch[n]! - 1) > config.epoch.rateChange)) {
-        sim.schedule(0, onEpoch, 'rate-change', EPOCH_PRIORITY);
+        sim.schedule(0, onEpoch, 'rate-change', EPOCH_LANE);
       }
     }
-    sim.schedule(config.fading.coherenceS, onBlock, block + 1, GAIN_PRIORITY);
+    sim.schedule(config.fading.coherenceS, onBlock, block + 1, GAIN_LANE);
   };
 
   await runEpoch('start');
   for (const u of users) u.begin();
-  if (hasChannelDynamics(config)) sim.schedule(config.fading.coherenceS, onBlock, 1, GAIN_PRIORITY);
-  if (config.epoch.everyS !== Infinity) sim.schedule(config.epoch.everyS, onEpoch, 'period', EPOCH_PRIORITY);
+  if (hasChannelDynamics(config)) sim.schedule(config.fading.coherenceS, onBlock, 1, GAIN_LANE);
+  if (config.epoch.everyS !== Infinity) sim.schedule(config.epoch.everyS, onEpoch, 'period', EPOCH_LANE);
 
   for (;;) {
     sim.run({ untilS: config.durationS });

@@ -15,7 +15,7 @@ import { ProcessorSharingServer, type SharedJob, type Simulation } from '../src/
 import { gpuFlopsPerS, gpuPowerW, layerFlops, sentBits, uplinkRateBps, type Allocation } from '../src/model/index.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { SimConfig } from './config.ts';
-import { completionPriority, startPriority } from './priorities.ts';
+import { COMPLETION_LANE, START_LANE } from './priorities.ts';
 import { newStepRecord, type StepRecord } from './step-metrics.ts';
 import { Transfer } from './transfer.ts';
 
@@ -60,7 +60,7 @@ export class UserTraining {
 
   /** Schedules the first step at the current time. */
   begin(): void {
-    this.ctx.sim.schedule(0, startStep, this, startPriority(this.n, this.ctx.scenario.users.length));
+    this.ctx.sim.schedule(0, startStep, this, START_LANE, this.n);
   }
 
   /** The rate of this user's link (uplink, or download in that phase) under the gains in force. */
@@ -98,7 +98,7 @@ export class UserTraining {
 
   private nextDedicatedLayer(): void {
     this.layerStartS = this.ctx.sim.now;
-    this.ctx.sim.schedule(this.layerS, dedicatedLayerDone, this, completionPriority(this.n));
+    this.ctx.sim.schedule(this.layerS, dedicatedLayerDone, this, COMPLETION_LANE, this.n);
   }
 
   /** A layer on dedicated hardware (the user's GPU, or its fixed edge share) has finished. */
@@ -135,11 +135,11 @@ export class UserTraining {
     const phaseS = sim.now - this.phaseStartS;
     if (side === 'local') {
       this.record.localDelayS = phaseS;
-      sim.schedule(0, startUplink, this, startPriority(this.n, scenario.users.length));
+      sim.schedule(0, startUplink, this, START_LANE, this.n);
     } else {
       this.record.edgeDelayS = phaseS;
       if (this.ctx.config.gradientDownload && this.record.localLayers > 0) {
-        sim.schedule(0, startDownload, this, startPriority(this.n, scenario.users.length));
+        sim.schedule(0, startDownload, this, START_LANE, this.n);
       } else {
         this.endStep();
       }
@@ -160,7 +160,7 @@ export class UserTraining {
     this.phase = 'uplink';
     this.phaseStartS = sim.now;
     const bits = sentBits(scenario, this.n, this.record.localLayers);
-    this.transfer = new Transfer<UserTraining>(sim, bits, this.linkRateBps(), uplinkDone, this, completionPriority(this.n));
+    this.transfer = new Transfer<UserTraining>(sim, bits, this.linkRateBps(), uplinkDone, this, COMPLETION_LANE, this.n);
   }
 
   uplinkDone(): void {
@@ -175,7 +175,7 @@ export class UserTraining {
       });
     }
     this.transfer = null;
-    sim.schedule(0, startEdge, this, startPriority(this.n, scenario.users.length));
+    sim.schedule(0, startEdge, this, START_LANE, this.n);
   }
 
   /** Dedicated: the user's layers run at its share f_{n,m}. Processor sharing: they join the
@@ -197,7 +197,7 @@ export class UserTraining {
 
   private submitSharedLayer(): void {
     this.layerStartS = this.ctx.sim.now;
-    this.edgeGpus[this.record.server]!.submit<UserTraining>(this.flops, sharedLayerDone, this, completionPriority(this.n));
+    this.edgeGpus[this.record.server]!.submit<UserTraining>(this.flops, sharedLayerDone, this, COMPLETION_LANE, this.n);
   }
 
   startDownload(): void {
@@ -205,7 +205,7 @@ export class UserTraining {
     this.phase = 'download';
     this.phaseStartS = sim.now;
     const bits = scenario.users[this.n]!.activationBits;
-    this.transfer = new Transfer<UserTraining>(sim, bits, this.linkRateBps(), downloadDone, this, completionPriority(this.n));
+    this.transfer = new Transfer<UserTraining>(sim, bits, this.linkRateBps(), downloadDone, this, COMPLETION_LANE, this.n);
   }
 
   downloadDone(): void {
@@ -225,7 +225,7 @@ export class UserTraining {
       return;
     }
     this.phase = 'idle';
-    sim.schedule(0, startStep, this, startPriority(this.n, scenario.users.length));
+    sim.schedule(0, startStep, this, START_LANE, this.n);
   }
 }
 

@@ -17,7 +17,8 @@ export class Transfer<A> {
     private rateBps: number,
     private readonly onDone: Callback<A>,
     private readonly arg: A,
-    private readonly priority: number,
+    private readonly lane: number,
+    private readonly order: number,
   ) {
     this.remainingBits = bits;
     this.startS = sim.now;
@@ -42,7 +43,7 @@ export class Transfer<A> {
   private plan(): void {
     // A zero rate (no bandwidth) never finishes; the run's duration ends it.
     this.completion = this.rateBps > 0
-      ? this.sim.schedule(this.remainingBits / this.rateBps, this.onDone, this.arg, this.priority)
+      ? this.sim.schedule(this.remainingBits / this.rateBps, this.onDone, this.arg, this.lane, this.order)
       : null;
   }
 }

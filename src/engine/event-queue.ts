@@ -1,7 +1,9 @@
 /**
- * The future event list: a binary heap (fastpriorityqueue) of scheduled callbacks ordered by
- * (time, priority, insertion sequence). Time ties go to the lower priority number, then to the
- * earlier scheduled entry, so equal-time events run deterministically and FIFO (SimPy's
+ * The future event list: a binary heap (fastpriorityqueue) of scheduled callbacks ordered by the
+ * explicit key (time, lane, entity order, insertion sequence). Time ties go to the lower lane
+ * (a kind of event: SimPy's URGENT/NORMAL, or a model's own), then to the lower entity order (a
+ * model's same-time order among entities, e.g. completions by user index), then to the earlier
+ * scheduled entry, so equal-time events run deterministically and FIFO (SimPy's
  * `(time, priority, id)` key, ns-3's EventKey).
  */
 import FastPriorityQueue from 'fastpriorityqueue';
@@ -9,14 +11,6 @@ import FastPriorityQueue from 'fastpriorityqueue';
 /** A callback with one argument: passing the argument avoids allocating a closure per event. */
 export type Callback<A = any> = (arg: A) => void;
 
-/** Priority and sequence packed into one number: priority · 2^40 + seq, exact in a double up to
- *  2^53. A single numeric comparison breaks time ties, which keeps the comparator as cheap as the
- *  raw loop's. The sequence thus wraps into the next priority after 2^40 (1.1e12) events in one
- *  simulation, far beyond any run here. */
-const SEQ_SPAN = 2 ** 40;
-/** Priorities are integers in [0, MAX_PRIORITY]; lower runs first at equal times. Wide enough for
- *  a model to order same-time events by entity index (e.g. completions by user). */
-export const MAX_PRIORITY = 2 ** 13 - 1;
 
 /**
  * A scheduled callback, and the handle returned to whoever scheduled it. Cancelling clears
@@ -24,13 +18,20 @@ export const MAX_PRIORITY = 2 ** 13 - 1;
  */
 export interface Entry {
   readonly timeS: number;
+  readonly lane: number;
   readonly order: number;
+  readonly seq: number;
   callback: Callback | null;
   arg: unknown;
 }
 
+/** The key's comparison. Time ties are rare in most models, so the first test decides almost
+ *  every call and the longer key costs next to nothing. */
 function before(a: Entry, b: Entry): boolean {
-  return a.timeS < b.timeS || (a.timeS === b.timeS && a.order < b.order);
+  if (a.timeS !== b.timeS) return a.timeS < b.timeS;
+  if (a.lane !== b.lane) return a.lane < b.lane;
+  if (a.order !== b.order) return a.order < b.order;
+  return a.seq < b.seq;
 }
 
 /** Compaction starts only past this many cancelled entries, so small queues never pay for it. */
@@ -47,8 +48,8 @@ export class EventQueue {
     return this.heap.size;
   }
 
-  push(timeS: number, priority: number, callback: Callback, arg: unknown): Entry {
-    const entry: Entry = { timeS, order: priority * SEQ_SPAN + this.nextSeq++, callback, arg };
+  push(timeS: number, lane: number, order: number, callback: Callback, arg: unknown): Entry {
+    const entry: Entry = { timeS, lane, order, seq: this.nextSeq++, callback, arg };
     this.heap.add(entry);
     return entry;
   }

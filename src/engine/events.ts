@@ -4,7 +4,7 @@
  * on events; conditions (all-of / any-of) are events over other events.
  */
 import type { Simulation } from './simulation.ts';
-import { PRIORITY_NORMAL } from './priorities.ts';
+import { LANE_NORMAL } from './priorities.ts';
 
 export type EventCallback<T> = (event: SimEvent<T>) => void;
 
@@ -54,20 +54,20 @@ export class SimEvent<T = unknown> {
   }
 
   /** Triggers the event with a value; its callbacks run when it is processed, after `delayS`. */
-  succeed(value?: T, delayS = 0, priority = PRIORITY_NORMAL): this {
+  succeed(value?: T, delayS = 0, lane = LANE_NORMAL): this {
     this.markTriggered();
     this.outcome = value;
-    this.sim.schedule(delayS, processEvent, this, priority);
+    this.sim.schedule(delayS, processEvent, this, lane);
     return this;
   }
 
   /** Triggers the event as failed; waiting processes see `reason` thrown. A failure that nobody
    *  waits for is re-thrown by the simulation loop, so errors are never swallowed silently. */
-  fail(reason: unknown, priority = PRIORITY_NORMAL): this {
+  fail(reason: unknown, lane = LANE_NORMAL): this {
     this.markTriggered();
     this.failed = true;
     this.error = reason;
-    this.sim.schedule(0, processEvent, this, priority);
+    this.sim.schedule(0, processEvent, this, lane);
     return this;
   }
 

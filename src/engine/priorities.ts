@@ -1,7 +1,7 @@
 /**
- * Same-time priority lanes (lower runs first). SimPy's two lanes: process starts and interrupts
- * are URGENT so that they happen before ordinary events scheduled for the same instant; a model
- * may use any integer in [0, MAX_PRIORITY] for its own same-time order.
+ * Same-time lanes of the engine's own events (lower runs first). SimPy's two lanes: process
+ * starts and interrupts are URGENT so that they happen before ordinary events scheduled for the
+ * same instant. A model declares its own lanes (any non-negative integer) for its kinds of event.
  */
-export const PRIORITY_URGENT = 0;
-export const PRIORITY_NORMAL = 1;
+export const LANE_URGENT = 0;
+export const LANE_NORMAL = 1;

@@ -5,7 +5,7 @@
  */
 import { Interrupt, SimEvent } from './events.ts';
 import type { Entry } from './event-queue.ts';
-import { PRIORITY_URGENT } from './priorities.ts';
+import { LANE_URGENT } from './priorities.ts';
 import type { Simulation } from './simulation.ts';
 
 /** What a process may yield: a delay in seconds, or an event to wait for. */
@@ -42,7 +42,7 @@ export class Process<R = unknown> extends SimEvent<R> {
   constructor(sim: Simulation, private readonly generator: ProcessGenerator<R>) {
     super(sim);
     // Start URGENT at the current time, so an unstarted process cannot be interrupted first.
-    sim.schedule(0, startProcess, this, PRIORITY_URGENT);
+    sim.schedule(0, startProcess, this, LANE_URGENT);
   }
 
   /** True while the generator has not returned or thrown. */
@@ -54,7 +54,7 @@ export class Process<R = unknown> extends SimEvent<R> {
    *  now), cancelling whatever it was waiting for. */
   interrupt(cause?: unknown): void {
     if (this.triggered) throw new Error('cannot interrupt a process that has terminated');
-    this.sim.schedule(0, deliverInterrupt, { process: this, cause }, PRIORITY_URGENT);
+    this.sim.schedule(0, deliverInterrupt, { process: this, cause }, LANE_URGENT);
   }
 
   /** Stops waiting: cancels a pending delay or leaves the awaited event's callbacks. */

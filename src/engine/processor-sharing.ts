@@ -3,13 +3,13 @@
  * the jobs present, and the next completion is re-planned whenever a job arrives or leaves or the
  * rate changes. This is the edge GPU shared by the batches of its associated users.
  *
- * Jobs finish through a callback scheduled at the job's own priority, so a model can keep its
- * same-time order (e.g. completions by user index). Each job also accumulates its *share time*
+ * Jobs finish through a callback scheduled at the job's own lane and order, so a model can keep
+ * its same-time order (e.g. completions by user index). Each job also accumulates its *share time*
  * ∫ 1/k(t) dt over its stay, which a model multiplies by the server's power to charge energy
  * equally among the jobs present.
  */
 import type { Callback, Entry } from './event-queue.ts';
-import { PRIORITY_NORMAL } from './priorities.ts';
+import { LANE_NORMAL } from './priorities.ts';
 import type { SimEvent } from './events.ts';
 import type { Simulation } from './simulation.ts';
 
@@ -22,7 +22,8 @@ export interface SharedJob<T = unknown> {
   readonly arrivalS: number;
   /** What the submitter attached (e.g. a user index). */
   readonly tag: T;
-  readonly priority: number;
+  readonly lane: number;
+  readonly order: number;
   readonly onDone: Callback<SharedJob<T>>;
 }
 
@@ -52,11 +53,11 @@ export class ProcessorSharingServer {
     return this.rate;
   }
 
-  /** Adds a job of `work` units; `onDone(job)` runs at `priority` when it has been served. */
-  submit<T>(work: number, onDone: Callback<SharedJob<T>>, tag: T, priority = PRIORITY_NORMAL): SharedJob<T> {
+  /** Adds a job of `work` units; `onDone(job)` runs in `lane` at `order` when it has been served. */
+  submit<T>(work: number, onDone: Callback<SharedJob<T>>, tag: T, lane = LANE_NORMAL, order = 0): SharedJob<T> {
     if (!(work >= 0 && Number.isFinite(work))) throw new RangeError(`job work must be finite and >= 0, got ${work}`);
     this.advance();
-    const job: SharedJob<T> = { remaining: work, work, shareS: 0, arrivalS: this.sim.now, tag, priority, onDone };
+    const job: SharedJob<T> = { remaining: work, work, shareS: 0, arrivalS: this.sim.now, tag, lane, order, onDone };
     this.jobs.push(job);
     this.replan();
     return job;
@@ -85,7 +86,7 @@ export class ProcessorSharingServer {
     let least = Infinity;
     for (const job of this.jobs) least = Math.min(least, job.remaining);
     const isDone = (job: SharedJob): boolean => job.remaining <= Math.max(least, 0) + SIMULTANEOUS * job.work;
-    const finished = this.jobs.filter(isDone).sort((a, b) => a.priority - b.priority);
+    const finished = this.jobs.filter(isDone).sort((a, b) => a.lane - b.lane || a.order - b.order);
     this.jobs = this.jobs.filter((job) => !isDone(job));
     for (const job of finished) job.remaining = 0;
     this.replan();
@@ -105,19 +106,20 @@ export class ProcessorSharingServer {
     }
   }
 
-  /** Schedules the completion of the job with the least remaining work, at that job's priority
-   *  (the lowest priority among jobs finishing together). */
+  /** Schedules the completion of the job with the least remaining work, at that job's lane and
+   *  order (the first in (lane, order) among jobs finishing together). */
   private replan(): void {
     if (this.completion !== null) this.sim.cancel(this.completion);
     this.completion = null;
     if (this.jobs.length === 0) return;
     let least = Infinity;
     for (const job of this.jobs) least = Math.min(least, job.remaining);
-    let priority = Infinity;
+    let first: SharedJob | null = null;
     for (const job of this.jobs) {
-      if (job.remaining <= least + SIMULTANEOUS * job.work) priority = Math.min(priority, job.priority);
+      if (job.remaining > least + SIMULTANEOUS * job.work) continue;
+      if (first === null || job.lane < first.lane || (job.lane === first.lane && job.order < first.order)) first = job;
     }
     const delayS = (Math.max(0, least) * this.jobs.length) / this.rate;
-    this.completion = this.sim.schedule(delayS, completeNext, this, priority);
+    this.completion = this.sim.schedule(delayS, completeNext, this, first!.lane, first!.order);
   }
 }

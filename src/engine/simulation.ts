@@ -4,8 +4,8 @@
  * is built from `schedule`.
  */
 import { allOf, anyOf, type Condition, SimEvent } from './events.ts';
-import { type Callback, type Entry, EventQueue, MAX_PRIORITY } from './event-queue.ts';
-import { PRIORITY_NORMAL } from './priorities.ts';
+import { type Callback, type Entry, EventQueue } from './event-queue.ts';
+import { LANE_NORMAL } from './priorities.ts';
 import { Process, type ProcessGenerator } from './process.ts';
 import { TraceBus } from './trace.ts';
 
@@ -36,24 +36,28 @@ export class Simulation {
     return this.processed;
   }
 
-  /** Calls `callback(arg)` after `delayS` seconds; lower `priority` runs first at equal times.
-   *  Returns a handle for `cancel`. */
-  schedule<A>(delayS: number, callback: Callback<A>, arg?: A, priority = PRIORITY_NORMAL): Entry {
+  /** Calls `callback(arg)` after `delayS` seconds. At equal times the lower `lane` runs first,
+   *  then the lower `order` (the model's entity order), then the earlier scheduled. Returns a
+   *  handle for `cancel`. */
+  schedule<A>(delayS: number, callback: Callback<A>, arg?: A, lane = LANE_NORMAL, order = 0): Entry {
     if (!(delayS >= 0) || delayS === Infinity) {
       throw new RangeError(`delay must be a finite number >= 0 seconds, got ${delayS}`);
     }
-    if (!(priority >= 0 && priority <= MAX_PRIORITY && Number.isInteger(priority))) {
-      throw new RangeError(`priority must be an integer in [0, ${MAX_PRIORITY}], got ${priority}`);
+    if (!(Number.isSafeInteger(lane) && lane >= 0)) {
+      throw new RangeError(`lane must be an integer >= 0, got ${lane}`);
     }
-    return this.queue.push(this.nowS + delayS, priority, callback, arg);
+    if (!(Number.isSafeInteger(order) && order >= 0)) {
+      throw new RangeError(`order must be an integer >= 0, got ${order}`);
+    }
+    return this.queue.push(this.nowS + delayS, lane, order, callback, arg);
   }
 
   /** Calls `callback(arg)` at absolute time `timeS` (not before now). */
-  scheduleAt<A>(timeS: number, callback: Callback<A>, arg?: A, priority = PRIORITY_NORMAL): Entry {
+  scheduleAt<A>(timeS: number, callback: Callback<A>, arg?: A, lane = LANE_NORMAL, order = 0): Entry {
     if (!(timeS >= this.nowS) || timeS === Infinity) {
       throw new RangeError(`time must be finite and not before now (${this.nowS} s), got ${timeS}`);
     }
-    return this.schedule(timeS - this.nowS, callback, arg, priority);
+    return this.schedule(timeS - this.nowS, callback, arg, lane, order);
   }
 
   /** Cancels a scheduled callback; cancelling one that already ran or was cancelled is a no-op. */

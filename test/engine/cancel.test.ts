@@ -51,11 +51,11 @@ describe('heavy cancellation', () => {
     const queue = new EventQueue();
     const noop = (): void => {};
     const live: Entry[] = [];
-    for (let i = 0; i < 10; i++) live.push(queue.push(1e9 + i, 1, noop, i));
-    let planned = queue.push(1e6, 1, noop, 'transfer');
+    for (let i = 0; i < 10; i++) live.push(queue.push(1e9 + i, 1, 0, noop, i));
+    let planned = queue.push(1e6, 1, 0, noop, 'transfer');
     for (let i = 0; i < 100_000; i++) {
       queue.cancel(planned);
-      planned = queue.push(1e6 + i, 1, noop, 'transfer');
+      planned = queue.push(1e6 + i, 1, 0, noop, 'transfer');
       expect(queue.size).toBeLessThanOrEqual(2 * 1024 + 12);
     }
     const order: unknown[] = [];

@@ -1,28 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_PRIORITY, Simulation } from '../../src/engine/index.ts';
+import { Simulation } from '../../src/engine/index.ts';
 
 describe('event ordering', () => {
-  it('time never goes backwards, and equal times run by priority then scheduling order', () => {
+  it('time never goes backwards, and equal times run by lane, then entity order, then scheduling order', () => {
     const event = fc.record({
       delayS: fc.oneof(fc.constantFrom(0, 1, 2.5), fc.double({ min: 0, max: 10, noNaN: true })),
-      priority: fc.integer({ min: 0, max: 3 }),
+      lane: fc.integer({ min: 0, max: 3 }),
+      order: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 ** 40 })),
       children: fc.integer({ min: 0, max: 2 }),
     });
     fc.assert(
       fc.property(fc.array(event, { minLength: 1, maxLength: 60 }), (plan) => {
         const sim = new Simulation();
-        const ran: { t: number; priority: number; seq: number }[] = [];
+        const ran: { t: number; lane: number; order: number; seq: number }[] = [];
         let seq = 0;
         let next = 0;
         const scheduleNext = (): void => {
           const spec = plan[next++ % plan.length]!;
-          const mine = { priority: spec.priority, seq: seq++ };
+          const mine = { lane: spec.lane, order: spec.order, seq: seq++ };
           sim.schedule(spec.delayS, () => {
             ran.push({ t: sim.now, ...mine });
             // Handlers schedule more events, some at the current time.
             for (let c = 0; c < spec.children && seq < 200; c++) scheduleNext();
-          }, undefined, spec.priority);
+          }, undefined, spec.lane, spec.order);
         };
         for (let i = 0; i < plan.length; i++) scheduleNext();
         sim.run();
@@ -32,9 +33,9 @@ describe('event ordering', () => {
           expect(b.t).toBeGreaterThanOrEqual(a.t);
         }
         // Among events scheduled before the run started (all present in the queue together), the
-        // order is exactly (time, priority, seq).
+        // order is exactly (time, lane, order, seq).
         const initial = ran.filter((r) => r.seq < plan.length);
-        const sorted = [...initial].sort((a, b) => a.t - b.t || a.priority - b.priority || a.seq - b.seq);
+        const sorted = [...initial].sort((a, b) => a.t - b.t || a.lane - b.lane || a.order - b.order || a.seq - b.seq);
         expect(initial).toEqual(sorted);
       }),
     );
@@ -48,15 +49,17 @@ describe('event ordering', () => {
     expect(log).toEqual([...Array(100).keys()]);
   });
 
-  it('rejects negative, NaN and infinite delays, past times and out-of-range priorities', () => {
+  it('rejects negative, NaN and infinite delays, past times and non-integer or negative lanes and orders', () => {
     const sim = new Simulation(10);
     const noop = (): void => {};
     expect(() => sim.schedule(-1, noop)).toThrow(/delay/);
     expect(() => sim.schedule(Number.NaN, noop)).toThrow(/delay/);
     expect(() => sim.schedule(Infinity, noop)).toThrow(/delay/);
     expect(() => sim.scheduleAt(9, noop)).toThrow(/not before now/);
-    expect(() => sim.schedule(1, noop, undefined, MAX_PRIORITY + 1)).toThrow(/priority/);
-    expect(() => sim.schedule(1, noop, undefined, 0.5)).toThrow(/priority/);
+    expect(() => sim.schedule(1, noop, undefined, -1)).toThrow(/lane/);
+    expect(() => sim.schedule(1, noop, undefined, 0.5)).toThrow(/lane/);
+    expect(() => sim.schedule(1, noop, undefined, 1, -1)).toThrow(/order/);
+    expect(() => sim.schedule(1, noop, undefined, 1, 2 ** 53)).toThrow(/order/);
   });
 });
 
