@@ -3,7 +3,7 @@
  * evaluated, each solution simulated for one step per user in static mode to check the closed
  * form, and the proposed solution's trace. Pure of I/O: the CLI writes the files.
  */
-import type { TraceRecord } from '../src/engine/index.ts';
+import type { SimTraceRecord } from '../sim/trace/records.ts';
 import type { Metrics } from '../src/model/index.ts';
 import { finiteOrNull } from '../src/scenario/format.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
@@ -34,7 +34,7 @@ export interface DefaultJobOptions {
   /** Called after each method with its index (for progress). */
   readonly onMethodDone?: (index: number) => void;
   /** Receives the trace of the first method's simulated step. */
-  readonly onTrace?: (record: TraceRecord) => void;
+  readonly onTrace?: (record: SimTraceRecord) => void;
 }
 
 /** Lets pending signals (Ctrl-C) and I/O run: the optimizer's awaits are microtasks only. */

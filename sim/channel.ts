@@ -29,12 +29,6 @@ export class ChannelState {
     if (config.fading.kind !== 'static') this.redrawFading();
   }
 
-  /** User n's position now. */
-  position(n: number): { xM: number; yM: number } {
-    const w = this.walkers[n]!;
-    return { xM: w.xM, yM: w.yM };
-  }
-
   /** Advances one block of `dtS` seconds: moves users, then redraws fading. */
   nextBlock(dtS: number): void {
     if (this.config.mobility.kind !== 'none') this.moveUsers(dtS);

@@ -9,11 +9,10 @@ export class Transfer<A> {
   private remainingBits: number;
   private lastUpdateS: number;
   private completion: Entry | null = null;
-  readonly startS: number;
 
   constructor(
     private readonly sim: Simulation,
-    readonly bits: number,
+    bits: number,
     private rateBps: number,
     private readonly onDone: Callback<A>,
     private readonly arg: A,
@@ -21,13 +20,8 @@ export class Transfer<A> {
     private readonly order: number,
   ) {
     this.remainingBits = bits;
-    this.startS = sim.now;
     this.lastUpdateS = sim.now;
     this.plan();
-  }
-
-  get currentRateBps(): number {
-    return this.rateBps;
   }
 
   /** Continues the remaining bits at `rateBps` from now on. */

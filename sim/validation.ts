@@ -5,7 +5,7 @@
  * closed form stops describing the system.
  */
 import type { Metrics } from '../src/model/index.ts';
-import type { SimMetrics } from './step-metrics.ts';
+import type { SimMetrics } from './metrics.ts';
 
 export interface Comparison {
   analytic: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceRecord } from '../../src/engine/index.ts';
+import type { SimTraceRecord } from '../../sim/trace/records.ts';
 import { RandomStreams } from '../../src/random/index.ts';
 import { staticPolicy } from '../../sim/policy.ts';
 import { simulate } from '../../sim/run.ts';
@@ -14,7 +14,7 @@ describe('hand-computed timelines', () => {
     // Energies: local κf³·t: user 0 1 W·1 s = 1 J, user 1 (1/8) W·2 s = 0.25 J; uplink 1 W·1 s;
     // edge: the busy server draws 1 W, split among those present: 1 + 2·(1/2) = 2 J each.
     const freqs = [84, 42];
-    const trace: TraceRecord[] = [];
+    const trace: SimTraceRecord[] = [];
     const { metrics } = await simulate(handScenario(freqs, 3), {
       policy: staticPolicy(handAllocation(freqs, 1)),
       config: { edgeGpu: 'processor-sharing' },

@@ -11,7 +11,8 @@ import { writeFileAtomic } from '../io.ts';
 import { loadScenarioFile, loadSolutionFile } from '../load.ts';
 import { formatNumber as f } from '../metrics-table.ts';
 import { addSimFlags, simConfigFromFlags } from '../sim-options.ts';
-import { TraceFile, type TraceFormat } from '../trace-file.ts';
+import { TraceFile } from '../trace-file.ts';
+import type { TraceFormat } from '../../../sim/trace/writer.ts';
 
 interface SimulateFlags extends Record<string, unknown> {
   solution?: string;

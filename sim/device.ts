@@ -1,0 +1,177 @@
+/**
+ * A user device training step after step (MODEL.md §9): a local phase of α_n layers on its own
+ * GPU, the uplink of the activations, an edge phase of Υ − α_n layers on its server (and, with
+ * `gradientDownload`, the gradients coming back). Handlers are module-level functions taking the
+ * device, so scheduling allocates no closure; the same-time order is in `priorities.ts`.
+ *
+ * What a phase reads from the allocation in force is fixed when that phase starts: the split α_n
+ * when the step starts; f_n at the local phase; server, p_n and b_n at the uplink (the edge phase
+ * runs where the activations went); f_{n,m} at the edge phase, unless an epoch in between moved
+ * the user to another server: then the share it had at the uplink, since a share of the new
+ * server's GPU means nothing on the old one. An epoch thus applies from the next phase each user
+ * starts, and a transfer in flight keeps its power and bandwidth.
+ */
+import type { Simulation } from '../src/engine/index.ts';
+import { gpuFlopsPerS, gpuPowerW, layerFlops, sentBits, type Allocation } from '../src/model/index.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
+import type { SimConfig } from './config.ts';
+import type { EdgeServer } from './edge/server.ts';
+import { FixedRateGpu, LayerRun, type LayerRunOwner } from './layers.ts';
+import { Link, type Gains } from './link.ts';
+import { newStepRecord, type MetricsCollector, type StepRecord } from './metrics.ts';
+import { START_LANE } from './priorities.ts';
+import type { TraceOut } from './trace/records.ts';
+
+/** The allocation in force (the epoch controller replaces it). */
+export interface AllocationSource {
+  readonly allocation: Allocation;
+}
+
+/** The run-wide parts a device works with. */
+export interface DeviceContext {
+  readonly sim: Simulation;
+  readonly scenario: Scenario;
+  readonly config: SimConfig;
+  readonly plan: AllocationSource;
+  readonly gains: Gains;
+  readonly servers: readonly EdgeServer[];
+  readonly metrics: MetricsCollector;
+  readonly trace: TraceOut;
+  /** Called when the device has completed all its steps. */
+  readonly onDone: () => void;
+}
+
+export class UserDevice implements LayerRunOwner {
+  readonly link: Link<UserDevice>;
+  private readonly run: LayerRun;
+  private readonly gpu = new FixedRateGpu();
+  private side: 'local' | 'edge' = 'local';
+  private stepIndex = 0;
+  private record: StepRecord;
+  private edgeShareAtUplinkHz = 0;
+
+  constructor(readonly n: number, private readonly ctx: DeviceContext) {
+    const { scenario, sim } = ctx;
+    const flops = layerFlops(scenario.users[n]!.tokens, scenario.llm.batchSize, scenario.llm.hiddenDim);
+    this.run = new LayerRun(sim, n, flops, this);
+    this.link = new Link(sim, ctx.gains, scenario.noisePsdWPerHz, n);
+    this.record = newStepRecord(n, 0, 0, 0);
+  }
+
+  /** Schedules the first step at the current time. */
+  begin(): void {
+    this.ctx.sim.schedule(0, startStep, this, START_LANE, this.n);
+  }
+
+  startStep(): void {
+    const alpha = this.ctx.plan.allocation.localLayers[this.n]!;
+    this.record = newStepRecord(this.n, this.stepIndex, this.ctx.sim.now, alpha);
+    if (alpha === 0) {
+      this.startUplink();
+      return;
+    }
+    const user = this.ctx.scenario.users[this.n]!;
+    const f = this.ctx.plan.allocation.userFreqHz[this.n]!;
+    this.side = 'local';
+    this.gpu.start(this.run, alpha, gpuFlopsPerS(f, user.gpuCores, user.flopsPerCycle), gpuPowerW(user.kappa, f));
+  }
+
+  layerDone(run: LayerRun, energyJ: number): void {
+    const { sim, trace } = this.ctx;
+    const r = this.record;
+    if (this.side === 'local') {
+      r.localEnergyJ += energyJ;
+      if (trace !== null) {
+        trace({
+          t: sim.now, type: 'layer', user: this.n, layer: r.localLayers - run.layersLeft, side: 'local',
+          batch: this.stepIndex, startS: run.layerStartS, energyJ,
+        });
+      }
+      const phaseS = run.next();
+      if (phaseS === null) return;
+      r.localDelayS = phaseS;
+      sim.schedule(0, startUplink, this, START_LANE, this.n);
+      return;
+    }
+    r.edgeEnergyJ += energyJ;
+    if (trace !== null) {
+      trace({
+        t: sim.now, type: 'layer', user: this.n, server: r.server, layer: this.ctx.scenario.llm.layers - run.layersLeft,
+        side: 'edge', batch: this.stepIndex, startS: run.layerStartS, energyJ,
+      });
+    }
+    const phaseS = run.next();
+    if (phaseS === null) return;
+    r.edgeDelayS = phaseS;
+    if (this.ctx.config.gradientDownload && r.localLayers > 0) sim.schedule(0, startDownload, this, START_LANE, this.n);
+    else this.endStep();
+  }
+
+  startUplink(): void {
+    const { plan: { allocation }, scenario } = this.ctx;
+    if (this.record.localLayers >= scenario.llm.layers) {
+      this.endStep();
+      return;
+    }
+    const m = allocation.association[this.n]!;
+    this.record.server = m;
+    this.edgeShareAtUplinkHz = allocation.edgeFreqHz[this.n]!;
+    const bits = sentBits(scenario, this.n, this.record.localLayers);
+    this.link.send(bits, m, allocation.powerW[this.n]!, allocation.bandwidthHz[this.n]!, uplinkDone, this);
+  }
+
+  uplinkDone(): void {
+    const { sim, trace } = this.ctx;
+    const durS = this.link.finish();
+    this.record.uplinkDelayS = durS;
+    this.record.uplinkEnergyJ = this.link.powerW * durS;
+    if (trace !== null) {
+      trace({
+        t: sim.now, type: 'uplink', user: this.n, server: this.record.server, batch: this.stepIndex,
+        startS: this.link.startS, bits: this.link.bits, energyJ: this.record.uplinkEnergyJ,
+      });
+    }
+    sim.schedule(0, startEdge, this, START_LANE, this.n);
+  }
+
+  startEdge(): void {
+    const { allocation } = this.ctx.plan;
+    const m = this.record.server;
+    const share = allocation.association[this.n] === m ? allocation.edgeFreqHz[this.n]! : this.edgeShareAtUplinkHz;
+    this.side = 'edge';
+    this.ctx.servers[m]!.startPhase(this.run, this.ctx.scenario.llm.layers - this.record.localLayers, share);
+  }
+
+  startDownload(): void {
+    const { scenario } = this.ctx;
+    const m = this.record.server;
+    this.link.send(scenario.users[this.n]!.activationBits, m, scenario.servers[m]!.txPowerW, this.link.bandwidthHz, downloadDone, this);
+  }
+
+  downloadDone(): void {
+    this.record.downloadDelayS = this.link.finish();
+    this.endStep();
+  }
+
+  private endStep(): void {
+    const { sim, config, metrics, trace } = this.ctx;
+    const r = this.record;
+    r.endS = sim.now;
+    metrics.add(r);
+    if (trace !== null) trace({ t: sim.now, type: 'step', ...r, batch: r.step });
+    this.stepIndex++;
+    if (this.stepIndex >= config.maxStepsPerUser) {
+      this.ctx.onDone();
+      return;
+    }
+    sim.schedule(0, startStep, this, START_LANE, this.n);
+  }
+}
+
+// Module-level handlers, so scheduling allocates no closure per event.
+const startStep = (d: UserDevice): void => d.startStep();
+const startUplink = (d: UserDevice): void => d.startUplink();
+const uplinkDone = (d: UserDevice): void => d.uplinkDone();
+const startEdge = (d: UserDevice): void => d.startEdge();
+const startDownload = (d: UserDevice): void => d.startDownload();
+const downloadDone = (d: UserDevice): void => d.downloadDone();
