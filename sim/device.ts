@@ -149,7 +149,16 @@ export class UserDevice implements LayerRunOwner {
   }
 
   downloadDone(): void {
-    this.record.downloadDelayS = this.link.finish();
+    const { sim, trace } = this.ctx;
+    const durS = this.link.finish();
+    this.record.downloadDelayS = durS;
+    this.record.downloadEnergyJ = this.link.powerW * durS;
+    if (trace !== null) {
+      trace({
+        t: sim.now, type: 'download', user: this.n, server: this.record.server, batch: this.stepIndex,
+        startS: this.link.startS, bits: this.link.bits, energyJ: this.record.downloadEnergyJ,
+      });
+    }
     this.endStep();
   }
 

@@ -1,6 +1,10 @@
 /**
  * Per-step records and their aggregation into the metrics contract of DESIGN.md: per-user fields
  * are per-step means, `totals` sums over the run, `stepEndS` the step end times (MODEL.md §9).
+ * A step's delay is the sum of its parts, local + uplink + edge + download (the download is 0
+ * without `gradientDownload`); its energy is the paper's E_n, local + uplink + edge. The
+ * download's energy is the server's radio's (MODEL.md §9: not charged to the user), so it is
+ * reported apart, in `downloadEnergyJ`, and is in neither `energyJ` nor the objective.
  */
 import { objectiveValue, objectiveWeights, userStabilityBound, type Metrics } from '../src/model/index.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
@@ -16,22 +20,27 @@ export interface StepRecord {
   localDelayS: number;
   uplinkDelayS: number;
   edgeDelayS: number;
-  /** Gradient download (only with `gradientDownload`); counted in the step's delay, no user energy. */
+  /** Gradient download (only with `gradientDownload`). */
   downloadDelayS: number;
   localEnergyJ: number;
   uplinkEnergyJ: number;
   edgeEnergyJ: number;
+  /** The server's transmit energy for the gradient download, p_m × its time. */
+  downloadEnergyJ: number;
 }
 
 export function newStepRecord(user: number, step: number, startS: number, localLayers: number): StepRecord {
   return {
     user, step, server: -1, localLayers, startS, endS: startS,
     localDelayS: 0, uplinkDelayS: 0, edgeDelayS: 0, downloadDelayS: 0,
-    localEnergyJ: 0, uplinkEnergyJ: 0, edgeEnergyJ: 0,
+    localEnergyJ: 0, uplinkEnergyJ: 0, edgeEnergyJ: 0, downloadEnergyJ: 0,
   };
 }
 
-const FIELDS = ['delayS', 'localDelayS', 'uplinkDelayS', 'edgeDelayS', 'energyJ', 'localEnergyJ', 'uplinkEnergyJ', 'edgeEnergyJ'] as const;
+const FIELDS = [
+  'delayS', 'localDelayS', 'uplinkDelayS', 'edgeDelayS', 'downloadDelayS',
+  'energyJ', 'localEnergyJ', 'uplinkEnergyJ', 'edgeEnergyJ', 'downloadEnergyJ',
+] as const;
 type Field = (typeof FIELDS)[number];
 type Sums = Record<Field, number>;
 
@@ -55,7 +64,8 @@ export interface SimMetrics extends Pick<Metrics, 'objective' | 'totalDelayS' | 
 }
 
 const zeroSums = (): Sums => ({
-  delayS: 0, localDelayS: 0, uplinkDelayS: 0, edgeDelayS: 0, energyJ: 0, localEnergyJ: 0, uplinkEnergyJ: 0, edgeEnergyJ: 0,
+  delayS: 0, localDelayS: 0, uplinkDelayS: 0, edgeDelayS: 0, downloadDelayS: 0,
+  energyJ: 0, localEnergyJ: 0, uplinkEnergyJ: 0, edgeEnergyJ: 0, downloadEnergyJ: 0,
 });
 
 /** Accumulates step records; memory grows only with `stepEndS` (one number per step). */
@@ -76,9 +86,11 @@ export class MetricsCollector {
     t.localDelayS += r.localDelayS;
     t.uplinkDelayS += r.uplinkDelayS;
     t.edgeDelayS += r.edgeDelayS;
+    t.downloadDelayS += r.downloadDelayS;
     t.localEnergyJ += r.localEnergyJ;
     t.uplinkEnergyJ += r.uplinkEnergyJ;
     t.edgeEnergyJ += r.edgeEnergyJ;
+    t.downloadEnergyJ += r.downloadEnergyJ;
     t.energyJ += r.localEnergyJ + r.uplinkEnergyJ + r.edgeEnergyJ;
     const { llm, stability, users } = this.scenario;
     this.stabilitySums[r.user]! += userStabilityBound(stability.lipschitz, users[r.user]!.datasetSize, r.localLayers, llm.layers);

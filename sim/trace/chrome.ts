@@ -55,6 +55,8 @@ export class ChromeTraceWriter implements TraceWriter {
       }
       case 'uplink':
         return this.slice('uplink', USERS_PID, r.user, r.startS, r.t, { server: r.server, batch: r.batch, bits: r.bits, energyJ: r.energyJ });
+      case 'download':
+        return this.slice('download', USERS_PID, r.user, r.startS, r.t, { server: r.server, batch: r.batch, bits: r.bits, energyJ: r.energyJ });
       case 'step':
         return this.slice(`batch ${r.batch}`, USERS_PID, r.user, r.startS, r.t, { server: r.server, localLayers: r.localLayers });
       case 'epoch':

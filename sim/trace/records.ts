@@ -1,5 +1,5 @@
 /**
- * The trace contract (README "Files other tools read"): one typed record per layer, transfer, step,
+ * The trace contract (README "Files other tools read"): one typed record per layer, transfer (uplink, download), step,
  * gain block and epoch, the union that the emitters build and both trace writers read. A field
  * named `batch` is the user's step index (the trace's name for it, kept for the tools that read
  * traces); times are simulated seconds, `t` the time the record is emitted (the end of a slice).
@@ -45,6 +45,18 @@ export interface UplinkRecord {
   energyJ: number;
 }
 
+/** The gradients' download (`gradientDownload`); `energyJ` is the server's transmit energy. */
+export interface DownloadRecord {
+  t: number;
+  type: 'download';
+  user: number;
+  server: number;
+  batch: number;
+  startS: number;
+  bits: number;
+  energyJ: number;
+}
+
 /** A completed training step, with every component of its delay and energy. */
 export type StepTraceRecord = { t: number; type: 'step' } & StepRecord & { batch: number };
 
@@ -62,6 +74,7 @@ export type SimTraceRecord =
   | LocalLayerRecord
   | EdgeLayerRecord
   | UplinkRecord
+  | DownloadRecord
   | StepTraceRecord
   | GainRecord
   | EpochTraceRecord;

@@ -87,6 +87,8 @@ describe('hand-computed timelines', () => {
     expect(u.stepEndS[0]).toBeCloseTo(3 + downS, 12);
     expect(u.stepEndS[1]).toBeCloseTo(2 * (3 + downS), 12);
     expect(u.delayS).toBeCloseTo(3 + downS, 12);
+    expect(u.downloadDelayS).toBeCloseTo(downS, 12);
     expect(u.energyJ).toBeCloseTo(1 + 1 + 1, 12);
+    expect(u.downloadEnergyJ).toBeCloseTo(10 * downS, 12); // the server's 10 W, apart from energyJ
   });
 });
