@@ -1,28 +1,66 @@
 /**
- * The Chrome / Perfetto trace-event format: one track per user and one per server GPU, layers and
- * transfers as complete slices, epochs as instants. Gain changes are only in the JSONL trace (one
- * per block would swamp a timeline).
+ * The Chrome / Perfetto trace-event format (open in ui.perfetto.dev). The trace-event format needs
+ * the complete slices ('X') of one track to nest or be disjoint, so every user has a track of its
+ * own in each process it appears in: process "users" holds one track per user (its steps, with
+ * the local layers, uplink and download inside), and each server is a process with one track per
+ * user it served (that user's edge layers). A slice's name says whose it is: "user 7 layer 12".
+ * Epochs are global instants. Gain changes are only in the JSONL trace (one per block would swamp
+ * a timeline).
+ *
+ * Times are written as whole nanoseconds (microseconds with three decimals): a child and its
+ * parent then round the same way, so a slice that ends when its step ends does not poke out of
+ * it by a rounding error.
  */
 import type { SimTraceRecord } from './records.ts';
 import type { TextSink } from './sink.ts';
 import type { TraceWriter } from './writer.ts';
 
 const USERS_PID = 1;
-const SERVERS_PID = 2;
-const US_PER_S = 1e6;
+/** Server m is process SERVER_PID_BASE + m. */
+const SERVER_PID_BASE = 2;
+const NS_PER_S = 1e9;
+
+/** Nanoseconds, the integer both ends of every slice are rounded to. */
+const ns = (timeS: number): number => Math.round(timeS * NS_PER_S);
 
 export class ChromeTraceWriter implements TraceWriter {
   private first = true;
-  private readonly namedTracks = new Set<string>();
+  /** Thread ids by "pid:user", assigned 1, 2, 3, … as tracks first appear: unique in the whole
+   *  trace, so no viewer can mistake two tracks for one, and never 0 (Perfetto once merged tid 0
+   *  with tid 1). */
+  private readonly tids = new Map<string, number>();
+  private readonly namedProcesses = new Set<number>();
 
   constructor(private readonly sink: TextSink) {
     sink.write('{"traceEvents":[\n');
   }
 
-  readonly write = (record: SimTraceRecord): void => {
-    for (const event of this.events(record)) {
-      this.sink.write(`${this.first ? '' : ',\n'}${JSON.stringify(event)}`);
-      this.first = false;
+  readonly write = (r: SimTraceRecord): void => {
+    switch (r.type) {
+      case 'layer': {
+        const pid = r.side === 'edge' ? SERVER_PID_BASE + r.server : USERS_PID;
+        this.slice(`user ${r.user} layer ${r.layer}`, pid, r.user, r.startS, r.t, { step: r.batch, energyJ: r.energyJ });
+        return;
+      }
+      case 'uplink':
+      case 'download':
+        this.slice(`user ${r.user} ${r.type}`, USERS_PID, r.user, r.startS, r.t, {
+          server: r.server, step: r.batch, bits: r.bits, energyJ: r.energyJ,
+        });
+        return;
+      case 'step':
+        this.slice(`user ${r.user} step ${r.step}`, USERS_PID, r.user, r.startS, r.t, {
+          server: r.server, localLayers: r.localLayers,
+        });
+        return;
+      case 'epoch':
+        this.event({
+          name: `epoch ${r.index} (${r.trigger})`, ph: 'i', s: 'g', pid: USERS_PID, tid: this.tid(USERS_PID, -1),
+          ts: ns(r.t) / 1000, args: { objective: r.objective },
+        });
+        return;
+      case 'gain':
+        return;
     }
   };
 
@@ -30,39 +68,32 @@ export class ChromeTraceWriter implements TraceWriter {
     this.sink.write('\n]}\n');
   }
 
-  /** Metadata naming a track the first time it is used. */
-  private trackName(pid: number, tid: number): object[] {
-    const key = `${pid}:${tid}`;
-    if (this.namedTracks.has(key)) return [];
-    this.namedTracks.add(key);
-    const events: object[] = [{ ph: 'M', name: 'thread_name', pid, tid, args: { name: `${pid === USERS_PID ? 'user' : 'server GPU'} ${tid}` } }];
-    if (!this.namedTracks.has(`${pid}`)) {
-      this.namedTracks.add(`${pid}`);
-      events.push({ ph: 'M', name: 'process_name', pid, tid, args: { name: pid === USERS_PID ? 'users' : 'edge servers' } });
-    }
-    return events;
+  private slice(name: string, pid: number, user: number, startS: number, endS: number, args: object): void {
+    const startNs = ns(startS);
+    const tid = this.tid(pid, user);
+    this.event({ name, ph: 'X', pid, tid, ts: startNs / 1000, dur: (ns(endS) - startNs) / 1000, args });
   }
 
-  private slice(name: string, pid: number, tid: number, startS: number, endS: number, args: object): object[] {
-    return [...this.trackName(pid, tid), { name, ph: 'X', pid, tid, ts: startS * US_PER_S, dur: (endS - startS) * US_PER_S, args }];
+  /** The track of `user` (−1: the epochs' track) in process `pid`, named when first used. */
+  private tid(pid: number, user: number): number {
+    const key = `${pid}:${user}`;
+    let tid = this.tids.get(key);
+    if (tid !== undefined) return tid;
+    tid = this.tids.size + 1;
+    this.tids.set(key, tid);
+    if (!this.namedProcesses.has(pid)) {
+      this.namedProcesses.add(pid);
+      const name = pid === USERS_PID ? 'users' : `server ${pid - SERVER_PID_BASE}`;
+      this.event({ ph: 'M', name: 'process_name', pid, tid, args: { name } });
+    }
+    this.event({ ph: 'M', name: 'thread_name', pid, tid, args: { name: user < 0 ? 'epochs' : `user ${user}` } });
+    // Tracks are listed by user index, whatever order they first appeared in.
+    this.event({ ph: 'M', name: 'thread_sort_index', pid, tid, args: { sort_index: user } });
+    return tid;
   }
 
-  private events(r: SimTraceRecord): object[] {
-    switch (r.type) {
-      case 'layer': {
-        const [pid, tid] = r.side === 'edge' ? [SERVERS_PID, r.server] : [USERS_PID, r.user];
-        return this.slice(`layer ${r.layer}`, pid, tid, r.startS, r.t, { user: r.user, batch: r.batch, energyJ: r.energyJ });
-      }
-      case 'uplink':
-        return this.slice('uplink', USERS_PID, r.user, r.startS, r.t, { server: r.server, batch: r.batch, bits: r.bits, energyJ: r.energyJ });
-      case 'download':
-        return this.slice('download', USERS_PID, r.user, r.startS, r.t, { server: r.server, batch: r.batch, bits: r.bits, energyJ: r.energyJ });
-      case 'step':
-        return this.slice(`batch ${r.batch}`, USERS_PID, r.user, r.startS, r.t, { server: r.server, localLayers: r.localLayers });
-      case 'epoch':
-        return [{ name: `epoch ${r.index} (${r.trigger})`, ph: 'i', s: 'g', pid: USERS_PID, tid: 0, ts: r.t * US_PER_S, args: { objective: r.objective } }];
-      case 'gain':
-        return [];
-    }
+  private event(event: object): void {
+    this.sink.write(`${this.first ? '' : ',\n'}${JSON.stringify(event)}`);
+    this.first = false;
   }
 }

@@ -27,14 +27,15 @@ describe.concurrent('mecsim simulate', SLOW, () => {
     expect(a.stdout).toMatch(/^simulated 60000 s: \d+ events/);
   });
 
-  it('writes a Chrome/Perfetto trace: valid JSON, one named track per user and server GPU', async () => {
+  it('writes a Chrome/Perfetto trace: valid JSON, a named track per user, in the users and in each server process', async () => {
     const path = join(dir, 'chrome.json');
     const r = await mecsim('simulate', scenarioPath, '--steps', '2', '--trace', path, '--trace-format', 'chrome');
     expect(r.code, r.stderr).toBe(0);
     const events = JSON.parse(readFileSync(path, 'utf8')).traceEvents as { ph: string; name: string; args?: { name?: string } }[];
     const tracks = events.filter((e) => e.name === 'thread_name').map((e) => e.args!.name);
     expect(tracks).toEqual(expect.arrayContaining(['user 0', 'user 4']));
-    expect(tracks.some((t) => t?.startsWith('server GPU'))).toBe(true);
+    const processes = events.filter((e) => e.name === 'process_name').map((e) => e.args!.name);
+    expect(processes).toEqual(expect.arrayContaining(['users', 'server 0']));
     expect(events.filter((e) => e.ph === 'X').length).toBeGreaterThan(5 * 2 * 6);
   });
 
