@@ -8,13 +8,20 @@ import { referenceAllocation } from '../src/model/index.ts';
 import { ALGORITHMS, optimize, type AlgorithmName } from '../src/optimizer/index.ts';
 import type { Policy } from './policy.ts';
 
-function optimizerPolicy(algorithm: AlgorithmName): Policy {
-  return { name: algorithm, allocate: (scenario) => optimize(scenario, { algorithm }) };
+export interface PolicyOptions {
+  /** Master seed of the optimizer's random draws (random starts, baselines), the same at every
+   *  epoch: the caller derives it from the run's one master seed (the CLI passes the seed of
+   *  the simulation's streams). */
+  readonly seed: number;
 }
 
-const REGISTRY: Readonly<Record<string, () => Policy>> = {
+function optimizerPolicy(algorithm: AlgorithmName, { seed }: PolicyOptions): Policy {
+  return { name: algorithm, allocate: (scenario) => optimize(scenario, { algorithm, seed }) };
+}
+
+const REGISTRY: Readonly<Record<string, (options: PolicyOptions) => Policy>> = {
   reference: () => ({ name: 'reference', allocate: async (scenario) => referenceAllocation(scenario) }),
-  ...Object.fromEntries(ALGORITHMS.map((a) => [a, () => optimizerPolicy(a)])),
+  ...Object.fromEntries(ALGORITHMS.map((a) => [a, (options: PolicyOptions) => optimizerPolicy(a, options)])),
 };
 
 export function policyNames(): string[] {
@@ -22,6 +29,6 @@ export function policyNames(): string[] {
 }
 
 /** The named policy, or undefined for an unknown name. */
-export function policyNamed(name: string): Policy | undefined {
-  return REGISTRY[name]?.();
+export function policyNamed(name: string, options: PolicyOptions): Policy | undefined {
+  return REGISTRY[name]?.(options);
 }

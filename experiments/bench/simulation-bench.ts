@@ -38,7 +38,7 @@ async function timedRun(durationS: number, traced: boolean): Promise<SimRun> {
   const scenario = generateScenario({ seed: 1 });
   const path = join(tmpdir(), `mecsim-bench-${process.pid}.jsonl`);
   const trace = traced ? new TraceFile(path, 'jsonl') : undefined;
-  const reference = policyNamed('reference')!;
+  const reference = policyNamed('reference', { seed: 1 })!;
   let peakHeap = 0;
   let epochs = 0;
   const policy = {

@@ -8,6 +8,8 @@ import type { SimTraceRecord } from '../../sim/trace/records.ts';
 import { ChunkedSink } from '../../sim/trace/sink.ts';
 import { traceWriter, type TraceFormat, type TraceWriter } from '../../sim/trace/writer.ts';
 
+export type { TraceFormat } from '../../sim/trace/writer.ts';
+
 export class TraceFile {
   private readonly fd: number;
   private readonly tmpPath: string;

@@ -11,8 +11,7 @@ import { writeFileAtomic } from '../io.ts';
 import { loadScenarioFile, loadSolutionFile } from '../load.ts';
 import { formatNumber as f } from '../metrics-table.ts';
 import { addSimFlags, simConfigFromFlags } from '../sim-options.ts';
-import { TraceFile } from '../trace-file.ts';
-import type { TraceFormat } from '../../../sim/trace/writer.ts';
+import { TraceFile, type TraceFormat } from '../trace-file.ts';
 
 interface SimulateFlags extends Record<string, unknown> {
   solution?: string;
@@ -33,14 +32,14 @@ export function loadFeasibleAllocation(scenario: Scenario, path: string): Alloca
   return solution;
 }
 
-/** The policy the flags ask for: a fixed solution, or a named policy. */
-export function choosePolicy(scenario: Scenario, flags: { solution?: string; policy?: string }): Policy {
+/** The policy the flags ask for: a fixed solution, or a named policy whose optimizer uses `seed`. */
+export function choosePolicy(scenario: Scenario, flags: { solution?: string; policy?: string }, seed: number): Policy {
   if (flags.solution !== undefined && flags.policy !== undefined) {
     throw new InputError('give --solution or --policy, not both');
   }
   if (flags.solution !== undefined) return staticPolicy(loadFeasibleAllocation(scenario, flags.solution));
   const name = flags.policy ?? 'reference';
-  const policy = policyNamed(name);
+  const policy = policyNamed(name, { seed });
   if (policy === undefined) throw new InputError(`--policy: unknown policy '${name}' (choose from ${policyNames().join(', ')})`);
   return policy;
 }
@@ -104,7 +103,7 @@ export function registerSimulate(program: Command): void {
     if (format !== 'jsonl' && format !== 'chrome') throw new InputError(`--trace-format: must be jsonl or chrome (got '${format}')`);
     const run = simConfigFromFlags(flags);
     const scenario = loadScenarioFile(scenarioPath);
-    const policy = choosePolicy(scenario, flags);
+    const policy = choosePolicy(scenario, flags, run.seed ?? scenario.seed);
     const result = await simulateWithTrace(scenario, policy, run, flags.trace, format);
     const json = `${JSON.stringify({ version: 1, scenario: scenarioPath, policy: policy.name, ...result }, null, 2)}\n`;
     if (flags.out !== undefined) writeFileAtomic(flags.out, json);

@@ -54,7 +54,7 @@ export function registerValidate(program: Command): void {
     }
     const run = simConfigFromFlags(flags);
     const scenario = loadScenarioFile(scenarioPath);
-    const policy = choosePolicy(scenario, flags);
+    const policy = choosePolicy(scenario, flags, run.seed ?? scenario.seed);
     const allocation = await policy.allocate(scenario, null);
     // The run starts from the allocation just compared (no second optimisation); later epochs
     // re-run the policy on the gains in force.
