@@ -5,7 +5,8 @@
  * per-user compute stage, a shared uplink and per-server capacity-k stages.
  */
 import FastPriorityQueue from 'fastpriorityqueue';
-import { Resource, Simulation, type ProcessGenerator } from '../../src/engine/index.ts';
+import { Simulation } from '../../src/engine/index.ts';
+import { Process, type ProcessGenerator, Resource } from '../../src/engine/process/index.ts';
 import { RandomStreams } from '../../src/random/index.ts';
 import { bestRate, heapBytesPerItem } from './measure.ts';
 
@@ -75,7 +76,7 @@ function processHold(): number {
       if (sim.eventCount >= HOLD_EVENTS) sim.stop();
     }
   }
-  for (let i = 0; i < ENTITIES; i++) sim.process(holder());
+  for (let i = 0; i < ENTITIES; i++) new Process(sim, holder());
   sim.run();
   return sim.eventCount;
 }
@@ -99,7 +100,7 @@ function pipeline(): number {
       server.release();
     }
   }
-  for (let u = 0; u < PIPELINE.users; u++) sim.process(user(u));
+  for (let u = 0; u < PIPELINE.users; u++) new Process(sim, user(u));
   sim.run();
   return sim.eventCount;
 }

@@ -1,12 +1,11 @@
 /**
  * The simulation: a clock and one event queue. `step()` is the whole engine: pop the next live
- * entry, advance the clock to its time, call it. Everything else (events, processes, resources)
- * is built from `schedule`.
+ * entry, advance the clock to its time, call it. Everything else (processor sharing, and the
+ * optional process layer in `process/`) is built from `schedule`.
  */
-import { allOf, anyOf, type Condition, SimEvent } from './events.ts';
-import { type Callback, type Entry, EventQueue } from './event-queue.ts';
+import { HeapQueue } from './heap-queue.ts';
 import { LANE_NORMAL } from './priorities.ts';
-import { Process, type ProcessGenerator } from './process.ts';
+import type { Callback, Entry } from './queue.ts';
 import { TraceBus } from './trace.ts';
 
 export interface RunOptions {
@@ -15,7 +14,7 @@ export interface RunOptions {
 }
 
 export class Simulation {
-  private readonly queue = new EventQueue();
+  private readonly queue = new HeapQueue();
   private nowS: number;
   private stopRequested = false;
   private processed = 0;
@@ -108,28 +107,5 @@ export class Simulation {
   /** Makes `run` return after the event being processed. */
   stop(): void {
     this.stopRequested = true;
-  }
-
-  /** A new pending event, to be triggered by `succeed` or `fail`. */
-  event<T = unknown>(): SimEvent<T> {
-    return new SimEvent<T>(this);
-  }
-
-  /** An event that succeeds with `value` after `delayS` seconds. */
-  timeout<T = undefined>(delayS: number, value?: T): SimEvent<T> {
-    return new SimEvent<T>(this).succeed(value, delayS);
-  }
-
-  /** Starts a generator function as a process at the current time. */
-  process<R>(generator: ProcessGenerator<R>): Process<R> {
-    return new Process(this, generator);
-  }
-
-  allOf(events: readonly SimEvent<any>[]): Condition {
-    return allOf(this, events);
-  }
-
-  anyOf(events: readonly SimEvent<any>[]): Condition {
-    return anyOf(this, events);
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Entry, EventQueue, Simulation } from '../../src/engine/index.ts';
+import { type Entry, HeapQueue, Simulation } from '../../src/engine/index.ts';
 
 describe('cancel', () => {
   it('a cancelled event never runs, whenever it is cancelled; the others all run', () => {
@@ -48,16 +48,18 @@ describe('cancel', () => {
 
 describe('heavy cancellation', () => {
   it('re-planning a far-future event many times keeps the heap bounded and the order intact', () => {
-    const queue = new EventQueue();
+    const queue = new HeapQueue();
     const noop = (): void => {};
     const live: Entry[] = [];
     for (let i = 0; i < 10; i++) live.push(queue.push(1e9 + i, 1, 0, noop, i));
     let planned = queue.push(1e6, 1, 0, noop, 'transfer');
+    let largestSize = 0;
     for (let i = 0; i < 100_000; i++) {
       queue.cancel(planned);
       planned = queue.push(1e6 + i, 1, 0, noop, 'transfer');
-      expect(queue.size).toBeLessThanOrEqual(2 * 1024 + 12);
+      largestSize = Math.max(largestSize, queue.size);
     }
+    expect(largestSize).toBeLessThanOrEqual(2 * 1024 + 12);
     const order: unknown[] = [];
     for (let e = queue.pop(); e !== undefined; e = queue.pop()) order.push(e.arg);
     expect(order).toEqual(['transfer', ...Array.from({ length: 10 }, (_, i) => i)]);

@@ -3,10 +3,10 @@
  * event to wait for, is resumed with the event's value (or has its failure thrown into it), and
  * is itself an event that triggers with the generator's return value.
  */
+import { LANE_URGENT } from '../priorities.ts';
+import type { Entry } from '../queue.ts';
+import type { Simulation } from '../simulation.ts';
 import { Interrupt, SimEvent } from './events.ts';
-import type { Entry } from './event-queue.ts';
-import { LANE_URGENT } from './priorities.ts';
-import type { Simulation } from './simulation.ts';
 
 /** What a process may yield: a delay in seconds, or an event to wait for. */
 export type Yieldable = number | SimEvent<any>;

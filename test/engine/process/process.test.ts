@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Interrupt, type ProcessGenerator, Simulation } from '../../src/engine/index.ts';
+import { Simulation } from '../../../src/engine/index.ts';
+import {
+  allOf, anyOf, Interrupt, Process, type ProcessGenerator, SimEvent, timeout,
+} from '../../../src/engine/process/index.ts';
 
 describe('processes', () => {
   it('yield a delay, resume at the right time, and return a value to a waiting process', () => {
@@ -11,10 +14,10 @@ describe('processes', () => {
       return 42;
     }
     function* parent(): ProcessGenerator {
-      const value = yield sim.process(child());
+      const value = yield new Process(sim, child());
       log.push(`parent got ${value} at ${sim.now}`);
     }
-    sim.process(parent());
+    new Process(sim, parent());
     sim.run();
     expect(log).toEqual(['child woke at 2', 'parent got 42 at 2']);
   });
@@ -23,23 +26,23 @@ describe('processes', () => {
     const sim = new Simulation();
     const log: string[] = [];
     function* waiter(): ProcessGenerator {
-      const a = sim.timeout(1, 'a');
-      const b = sim.timeout(3, 'b');
-      const first = yield sim.anyOf([a, b]);
+      const a = timeout(sim, 1, 'a');
+      const b = timeout(sim, 3, 'b');
+      const first = yield anyOf(sim, [a, b]);
       log.push(`any at ${sim.now}: ${[...first.values()].join(',')}`);
-      const all = yield sim.allOf([a, b, sim.timeout(0.5, 'c')]); // c is due at 1.5
+      const all = yield allOf(sim, [a, b, timeout(sim, 0.5, 'c')]); // c is due at 1.5
       log.push(`all at ${sim.now}: ${[...all.values()].join(',')}`);
     }
-    sim.process(waiter());
+    new Process(sim, waiter());
     sim.run();
     expect(log).toEqual(['any at 1: a', 'all at 3: a,c,b']);
   });
 
   it('an event yielded after it was processed resumes the process at once with its value', () => {
     const sim = new Simulation();
-    const done = sim.timeout(1, 'early');
+    const done = timeout(sim, 1, 'early');
     let seen: unknown;
-    sim.process((function* () {
+    new Process(sim, (function* () {
       yield 5;
       seen = [yield done, sim.now];
     })());
@@ -61,7 +64,7 @@ describe('processes', () => {
         log.push(`resumed work until ${sim.now}`);
       }
     }
-    const w = sim.process(worker());
+    const w = new Process(sim, worker());
     sim.schedule(4, () => w.interrupt('a rate change'));
     sim.run();
     expect(log).toEqual(['interrupted at 4 by a rate change', 'resumed work until 5']);
@@ -70,9 +73,9 @@ describe('processes', () => {
 
   it('an interrupted process waiting on an event no longer reacts to that event', () => {
     const sim = new Simulation();
-    const gate = sim.event<string>();
+    const gate = new SimEvent<string>(sim);
     const log: string[] = [];
-    const p = sim.process((function* () {
+    const p = new Process(sim, (function* () {
       try {
         yield gate;
         log.push('gate');
@@ -91,11 +94,11 @@ describe('processes', () => {
   it('a failure thrown in a process propagates to the process that waits on it', () => {
     const sim = new Simulation();
     let caught: unknown;
-    const failing = sim.process((function* () {
+    const failing = new Process(sim, (function* () {
       yield 1;
       throw new Error('boom');
     })());
-    sim.process((function* () {
+    new Process(sim, (function* () {
       try {
         yield failing;
       } catch (err) {
@@ -108,7 +111,7 @@ describe('processes', () => {
 
   it('a failure nobody waits for is thrown out of run() rather than swallowed', () => {
     const sim = new Simulation();
-    sim.process((function* () {
+    new Process(sim, (function* () {
       yield 1;
       throw new Error('unobserved');
     })());
@@ -117,7 +120,7 @@ describe('processes', () => {
 
   it('rejects yielding something that is neither a delay nor an event', () => {
     const sim = new Simulation();
-    const p = sim.process((function* (): ProcessGenerator {
+    const p = new Process(sim, (function* (): ProcessGenerator {
       yield 'soon' as unknown as number;
     })());
     let reason: unknown;
@@ -128,7 +131,7 @@ describe('processes', () => {
 
   it('an event cannot be triggered twice', () => {
     const sim = new Simulation();
-    const ev = sim.event();
+    const ev = new SimEvent(sim);
     ev.succeed(1);
     expect(() => ev.succeed(2)).toThrow(/already been triggered/);
   });

@@ -2,8 +2,8 @@
  * Shared resources for processes: a capacity-k FIFO resource (k servers, one queue) and a store
  * of items (a FIFO buffer, optionally bounded). Both hand out events that a process yields.
  */
-import type { SimEvent } from './events.ts';
-import type { Simulation } from './simulation.ts';
+import { SimEvent } from './events.ts';
+import type { Simulation } from '../simulation.ts';
 
 /** A FIFO queue that does not shift on every removal (array + head index, compacted lazily). */
 class Fifo<T> {
@@ -52,7 +52,7 @@ export class Resource {
 
   /** An event that succeeds when a unit is granted to the caller (in request order). */
   request(): SimEvent<void> {
-    const grant = this.sim.event<void>();
+    const grant = new SimEvent<void>(this.sim);
     if (this.inUse < this.capacity) {
       this.inUse++;
       grant.succeed();
@@ -86,7 +86,7 @@ export class Store<T> {
   }
 
   put(item: T): SimEvent<void> {
-    const done = this.sim.event<void>();
+    const done = new SimEvent<void>(this.sim);
     const getter = this.getters.shift();
     if (getter !== undefined) {
       getter.succeed(item);
@@ -101,7 +101,7 @@ export class Store<T> {
   }
 
   get(): SimEvent<T> {
-    const got = this.sim.event<T>();
+    const got = new SimEvent<T>(this.sim);
     if (this.items.length > 0) {
       got.succeed(this.items.shift()!);
       const putter = this.putters.shift();

@@ -1,49 +1,20 @@
 /**
- * The future event list: a binary heap (fastpriorityqueue) of scheduled callbacks ordered by the
- * explicit key (time, lane, entity order, insertion sequence). Time ties go to the lower lane
- * (a kind of event: SimPy's URGENT/NORMAL, or a model's own), then to the lower entity order (a
- * model's same-time order among entities, e.g. completions by user index), then to the earlier
- * scheduled entry, so equal-time events run deterministically and FIFO (SimPy's
- * `(time, priority, id)` key, ns-3's EventKey).
+ * The event queue `Simulation` uses: a binary heap (fastpriorityqueue) of entries ordered by
+ * `keyBefore`, with lazy cancellation (queue.ts has the contract).
  */
 import FastPriorityQueue from 'fastpriorityqueue';
-
-/** A callback with one argument: passing the argument avoids allocating a closure per event. */
-export type Callback<A = any> = (arg: A) => void;
-
-
-/**
- * A scheduled callback, and the handle returned to whoever scheduled it. Cancelling clears
- * `callback` (ns-3's lazy removal): the entry stays in the heap and is skipped when popped.
- */
-export interface Entry {
-  readonly timeS: number;
-  readonly lane: number;
-  readonly order: number;
-  readonly seq: number;
-  callback: Callback | null;
-  arg: unknown;
-}
-
-/** The key's comparison. Time ties are rare in most models, so the first test decides almost
- *  every call and the longer key costs next to nothing. */
-function before(a: Entry, b: Entry): boolean {
-  if (a.timeS !== b.timeS) return a.timeS < b.timeS;
-  if (a.lane !== b.lane) return a.lane < b.lane;
-  if (a.order !== b.order) return a.order < b.order;
-  return a.seq < b.seq;
-}
+import { type Callback, type Entry, type EventQueue, keyBefore } from './queue.ts';
 
 /** Compaction starts only past this many cancelled entries, so small queues never pay for it. */
 const COMPACT_MIN = 1024;
 
-export class EventQueue {
-  private readonly heap = new FastPriorityQueue<Entry>(before);
+export class HeapQueue implements EventQueue {
+  private readonly heap = new FastPriorityQueue<Entry>(keyBefore);
   private nextSeq = 0;
   /** Cancelled entries still in the heap. */
   private cancelled = 0;
 
-  /** Number of entries held, cancelled ones included until they are popped. */
+  /** Number of entries held, cancelled ones included until they are popped or swept. */
   get size(): number {
     return this.heap.size;
   }
@@ -54,7 +25,8 @@ export class EventQueue {
     return entry;
   }
 
-  /** Removes and returns the next live entry, or undefined when none is left. */
+  /** Removes and returns the next live entry, or undefined when none is left. The popped entry
+   *  keeps its callback: the caller runs it and clears it. */
   pop(): Entry | undefined {
     let entry = this.heap.poll();
     while (entry !== undefined && entry.callback === null) {

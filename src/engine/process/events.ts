@@ -3,8 +3,8 @@
  * schedules it; when the simulation pops it, it is processed and its callbacks run. Processes wait
  * on events; conditions (all-of / any-of) are events over other events.
  */
-import type { Simulation } from './simulation.ts';
-import { LANE_NORMAL } from './priorities.ts';
+import { LANE_NORMAL } from '../priorities.ts';
+import type { Simulation } from '../simulation.ts';
 
 export type EventCallback<T> = (event: SimEvent<T>) => void;
 
@@ -135,6 +135,11 @@ export class Condition extends SimEvent<Map<SimEvent, unknown>> {
     this.done.set(child, child.value);
     if (this.done.size >= this.needed) this.succeed(this.done);
   }
+}
+
+/** An event that succeeds with `value` after `delayS` seconds. */
+export function timeout<T = undefined>(sim: Simulation, delayS: number, value?: T): SimEvent<T> {
+  return new SimEvent<T>(sim).succeed(value, delayS);
 }
 
 export function allOf(sim: Simulation, events: readonly SimEvent[]): Condition {
