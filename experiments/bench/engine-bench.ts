@@ -1,11 +1,12 @@
 /**
- * Engine benchmarks (issue 2): the *hold* workload (1,000 entities each looping on exponential
- * delays) as plain callbacks, as generator processes, and as a raw loop over fastpriorityqueue
- * that does nothing but the same work; and a *pipeline* of users pushing batches through a
- * per-user compute stage, a shared uplink and per-server capacity-k stages.
+ * Engine benchmarks (issues 2 and 13): the *hold* workload (1,000 entities each looping on
+ * exponential delays) as plain callbacks, as generator processes, and as a raw loop over
+ * fastpriorityqueue that does nothing but the same work; a *pipeline* of users pushing batches
+ * through a per-user compute stage, a shared uplink and per-server capacity-k stages; and the same
+ * edge layers through processor-sharing servers and at dedicated shares.
  */
 import FastPriorityQueue from 'fastpriorityqueue';
-import { Simulation } from '../../src/engine/index.ts';
+import { ProcessorSharingServer, type SharedJob, Simulation } from '../../src/engine/index.ts';
 import { Process, type ProcessGenerator, Resource } from '../../src/engine/process/index.ts';
 import { RandomStreams } from '../../src/random/index.ts';
 import { bestRate, heapBytesPerItem } from './measure.ts';
@@ -105,6 +106,50 @@ function pipeline(): number {
   return sim.eventCount;
 }
 
+/** Users each assigned to server u mod servers, doing batches of a local phase then edge layers. */
+const SHARED = { users: 200, servers: 10, batchesPerUser: 50, edgeLayers: 30 };
+const LOCAL_LANE = 0;
+const LAYER_LANE = 1;
+
+interface SharedUser {
+  readonly index: number;
+  /** Work of one edge layer (the same for every layer of this user). */
+  readonly work: number;
+  batch: number;
+  layersLeft: number;
+}
+
+/**
+ * The edge layers of every user through one processor-sharing server per server, or, with
+ * `dedicated`, each layer at a fixed share of its server (rate / users on it). The jobs, and so
+ * the number of events (one per local phase and one per layer), are the same in both.
+ */
+function sharedLayers(dedicated: boolean): number {
+  const sim = new Simulation();
+  const serverRate = 1;
+  const shareRate = serverRate / (SHARED.users / SHARED.servers);
+  const servers = Array.from({ length: SHARED.servers }, () => new ProcessorSharingServer(sim, serverRate));
+  let draws = 0;
+  const startLayer = (u: SharedUser): void => {
+    if (dedicated) sim.schedule(u.work / shareRate, layerDone, u, LAYER_LANE, u.index);
+    else servers[u.index % SHARED.servers]!.submit(u.work, sharedDone, u, LAYER_LANE, u.index);
+  };
+  const startBatch = (u: SharedUser): void => {
+    u.layersLeft = SHARED.edgeLayers;
+    sim.schedule(DELAYS[draws++ & MASK]! * 5, startLayer, u, LOCAL_LANE, u.index);
+  };
+  const layerDone = (u: SharedUser): void => {
+    if (--u.layersLeft > 0) startLayer(u);
+    else if (++u.batch < SHARED.batchesPerUser) startBatch(u);
+  };
+  const sharedDone = (job: SharedJob<SharedUser>): void => layerDone(job.tag);
+  for (let index = 0; index < SHARED.users; index++) {
+    startBatch({ index, work: 0.5 + DELAYS[draws++ & MASK]!, batch: 0, layersLeft: 0 });
+  }
+  sim.run();
+  return sim.eventCount;
+}
+
 const PENDING = 200_000;
 
 function pendingCallbacks(n: number): Simulation {
@@ -130,6 +175,13 @@ export interface EngineBench {
   };
   holdProcesses: { eventsPerS: number; ratio: number };
   pipeline: { eventsPerS: number; events: number; wallS: number; ratio: number; users: number; servers: number };
+  /** The same edge layers through processor-sharing servers and at dedicated shares. */
+  processorSharing: {
+    eventsPerS: number; dedicatedEventsPerS: number; events: number;
+    /** Processor sharing over dedicated shares (the goal: at least 0.5). */
+    ratio: number;
+    users: number; servers: number; layersPerUser: number;
+  };
 }
 
 export function benchEngine(): EngineBench {
@@ -144,6 +196,11 @@ export function benchEngine(): EngineBench {
   const rawRate = Math.max(raw.eventsPerS, rawAgain.eventsPerS);
   let pipelineEvents = 0;
   const pipe = bestRate(REPEATS, () => (pipelineEvents = pipeline()));
+  let sharedEvents = 0;
+  const dedicated = bestRate(REPEATS, () => sharedLayers(true));
+  const shared = bestRate(REPEATS, () => (sharedEvents = sharedLayers(false)));
+  const dedicatedAgain = bestRate(REPEATS, () => sharedLayers(true));
+  const dedicatedRate = Math.max(dedicated.eventsPerS, dedicatedAgain.eventsPerS);
   return {
     hold: {
       eventsPerS: callbacks.eventsPerS,
@@ -162,5 +219,33 @@ export function benchEngine(): EngineBench {
       users: PIPELINE.users,
       servers: PIPELINE.servers,
     },
+    processorSharing: {
+      eventsPerS: shared.eventsPerS,
+      dedicatedEventsPerS: dedicatedRate,
+      events: sharedEvents,
+      ratio: shared.eventsPerS / dedicatedRate,
+      users: SHARED.users,
+      servers: SHARED.servers,
+      layersPerUser: SHARED.batchesPerUser * SHARED.edgeLayers,
+    },
   };
+}
+
+const rate = (eventsPerS: number): string => `${(eventsPerS / 1e6).toFixed(2)} M events/s`;
+const pct = (ratio: number): string => `${(100 * ratio).toFixed(0)}% of raw loop`;
+
+export function formatEngine(e: EngineBench): string[] {
+  const { hold, holdProcesses, pipeline, processorSharing: ps } = e;
+  return [
+    'engine (same run, same machine; goals: callbacks >= 70%, processes >= 35%, < 120 B per pending event,',
+    '        processor sharing >= 50% of dedicated shares)',
+    `  raw fastpriorityqueue loop   ${rate(hold.rawLoopEventsPerS)}   ${hold.rawLoopBytesPerPendingEvent.toFixed(0)} B per pending event`,
+    `  hold, callbacks              ${rate(hold.eventsPerS)}   ${pct(hold.ratio)}   ${hold.bytesPerPendingEvent.toFixed(0)} B per pending event`,
+    `  hold, generator processes    ${rate(holdProcesses.eventsPerS)}   ${pct(holdProcesses.ratio)}`,
+    `  hold, trace guard, no listener  ${(100 * hold.traceOffRatio).toFixed(0)}% of plain callbacks (tracing off costs one boolean test)`,
+    `  pipeline (${pipeline.users} users, ${pipeline.servers} servers)  ${rate(pipeline.eventsPerS)}   ${pct(pipeline.ratio)}   `
+      + `${pipeline.events} events in ${pipeline.wallS.toFixed(2)} s`,
+    `  edge layers (${ps.users} users, ${ps.servers} servers, ${ps.layersPerUser} layers each): dedicated shares `
+      + `${rate(ps.dedicatedEventsPerS)}, processor sharing ${rate(ps.eventsPerS)} = ${(100 * ps.ratio).toFixed(0)}% of dedicated`,
+  ];
 }

@@ -2,7 +2,7 @@
  * `mecsim bench`: every benchmark section, as one JSON-able document keyed by section
  * (`engine`, `simulation`, …), plus a plain-text rendering for the terminal.
  */
-import { benchEngine, type EngineBench } from './engine-bench.ts';
+import { benchEngine, type EngineBench, formatEngine } from './engine-bench.ts';
 import { benchSimulation, type SimulationBench } from './simulation-bench.ts';
 import { benchOptimizer, formatOptimizer, type OptimizerBench } from './optimizer-bench.ts';
 
@@ -18,21 +18,6 @@ export async function runBenchmarks(): Promise<BenchReport> {
   const simulation = await benchSimulation();
   const optimizer = await benchOptimizer();
   return { version: 1, engine, simulation, optimizer };
-}
-
-const rate = (eventsPerS: number): string => `${(eventsPerS / 1e6).toFixed(2)} M events/s`;
-const pct = (ratio: number): string => `${(100 * ratio).toFixed(0)}% of raw loop`;
-
-function formatEngine(e: EngineBench): string[] {
-  const { hold, holdProcesses, pipeline } = e;
-  return [
-    'engine (same run, same machine; goals: callbacks >= 70%, processes >= 35%, < 120 B per pending event)',
-    `  raw fastpriorityqueue loop   ${rate(hold.rawLoopEventsPerS)}   ${hold.rawLoopBytesPerPendingEvent.toFixed(0)} B per pending event`,
-    `  hold, callbacks              ${rate(hold.eventsPerS)}   ${pct(hold.ratio)}   ${hold.bytesPerPendingEvent.toFixed(0)} B per pending event`,
-    `  hold, generator processes    ${rate(holdProcesses.eventsPerS)}   ${pct(holdProcesses.ratio)}`,
-    `  hold, trace guard, no listener  ${(100 * hold.traceOffRatio).toFixed(0)}% of plain callbacks (tracing off costs one boolean test)`,
-    `  pipeline (${pipeline.users} users, ${pipeline.servers} servers)  ${rate(pipeline.eventsPerS)}   ${pct(pipeline.ratio)}   ${pipeline.events} events in ${pipeline.wallS.toFixed(2)} s`,
-  ];
 }
 
 function formatSimulation(s: SimulationBench): string[] {

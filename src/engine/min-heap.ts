@@ -41,18 +41,23 @@ export class MinHeap<T> {
     const items = this.items;
     const top = items[0];
     const last = items.pop();
-    if (items.length === 0 || last === undefined) return top;
-    // Sift the last item down from the root.
     const n = items.length;
+    if (n === 0 || last === undefined) return top;
+    // Floyd's pop: move the hole at the root down along the lesser children to a leaf (one
+    // comparison a level), then sift the last item up from there; it rarely rises far, so this
+    // takes about half the comparisons of sifting it down from the root.
     let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
+    for (let child = 1; child < n; child = 2 * i + 1) {
       if (child + 1 < n && this.before(items[child + 1]!, items[child]!)) child++;
-      const below = items[child]!;
-      if (!this.before(below, last)) break;
-      items[i] = below;
+      items[i] = items[child]!;
       i = child;
+    }
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const above = items[parent]!;
+      if (!this.before(last, above)) break;
+      items[i] = above;
+      i = parent;
     }
     items[i] = last;
     return top;

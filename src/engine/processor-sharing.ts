@@ -24,7 +24,6 @@ import type { Simulation } from './simulation.ts';
 
 export interface SharedJob<T = unknown> {
   readonly work: number;
-  readonly arrivalS: number;
   /** What the submitter attached (e.g. a user index). */
   readonly tag: T;
   readonly lane: number;
@@ -71,6 +70,8 @@ export class ProcessorSharingServer {
   private lastUpdateS: number;
   private nextSeq = 0;
   private completion: Entry | null = null;
+  /** True while the callbacks of finished jobs run: `onCompletion` re-plans after them. */
+  private finishing = false;
   /** Heap positions still to look at in `firstTogether`, kept to allocate nothing per event. */
   private readonly toVisit: number[] = [];
 
@@ -98,12 +99,12 @@ export class ProcessorSharingServer {
       this.maxWork = 0;
     }
     const job: Job<T> = {
-      work, arrivalS: this.sim.now, tag, lane, order, onDone, shareS: 0,
+      work, tag, lane, order, onDone, shareS: 0,
       finishV: this.virtualWork + work, arrivalShareS: this.shareClockS, seq: this.nextSeq++,
     };
     this.jobs.push(job);
     this.maxWork = Math.max(this.maxWork, work);
-    this.replan();
+    if (!this.finishing) this.replan();
     return job;
   }
 
@@ -112,7 +113,7 @@ export class ProcessorSharingServer {
     if (!(rate > 0 && Number.isFinite(rate))) throw new RangeError(`service rate must be > 0, got ${rate}`);
     this.advance();
     this.rate = rate;
-    this.replan();
+    if (!this.finishing) this.replan();
   }
 
   /** Called by the scheduled completion; not for user code. */
@@ -122,17 +123,26 @@ export class ProcessorSharingServer {
     // The planned job is done by construction, and so is every job whose tag is within round-off
     // of it (or of V, should V have overshot its tag by a hair).
     const first = this.jobs.pop()!;
+    first.shareS = this.shareClockS - first.arrivalShareS;
     const limitV = Math.max(first.finishV, this.virtualWork);
-    let finished: Job[] = [first];
-    if (this.jobs.size > 0 && this.jobs.peek()!.finishV <= limitV + SIMULTANEOUS * this.maxWork) {
-      finished = this.popTogether(first, limitV);
+    const next = this.jobs.peek();
+    const together = next !== undefined && next.finishV <= limitV + SIMULTANEOUS * this.maxWork
+      ? this.popTogether(first, limitV)
+      : null;
+    // A finished job's callback typically submits the next job at once (a user's next layer), so
+    // the next completion is planned once after the callbacks, not before and again after each.
+    this.finishing = true;
+    try {
+      if (together === null) first.onDone(first);
+      else for (const job of together) job.onDone(job);
+    } finally {
+      this.finishing = false;
     }
-    for (const job of finished) job.shareS = this.shareClockS - job.arrivalShareS;
     this.replan();
-    for (const job of finished) job.onDone(job);
   }
 
-  /** `first` and every job done at V = limitV to round-off, in (lane, order, arrival) order. */
+  /** `first` and every job done at V = limitV to round-off, in (lane, order, arrival) order,
+   *  with their share times. */
   private popTogether(first: Job, limitV: number): Job[] {
     const finished = [first];
     const notYet: Job[] = [];
@@ -140,7 +150,12 @@ export class ProcessorSharingServer {
     const reachV = limitV + SIMULTANEOUS * this.maxWork;
     while (this.jobs.size > 0 && this.jobs.peek()!.finishV <= reachV) {
       const job = this.jobs.pop()!;
-      (job.finishV <= limitV + SIMULTANEOUS * job.work ? finished : notYet).push(job);
+      if (job.finishV > limitV + SIMULTANEOUS * job.work) {
+        notYet.push(job);
+        continue;
+      }
+      job.shareS = this.shareClockS - job.arrivalShareS;
+      finished.push(job);
     }
     for (const job of notYet) this.jobs.push(job);
     return finished.sort((a, b) => (laneOrderBefore(a, b) ? -1 : 1));
@@ -173,6 +188,9 @@ export class ProcessorSharingServer {
    *  reach (its descendants finish later still): O(1) unless many jobs finish together. */
   private firstTogether(next: Job): Job {
     const reachV = next.finishV + SIMULTANEOUS * this.maxWork;
+    const left = this.jobs.at(1);
+    const right = this.jobs.at(2);
+    if ((left === undefined || left.finishV > reachV) && (right === undefined || right.finishV > reachV)) return next;
     let first = next;
     const toVisit = this.toVisit;
     toVisit.push(1, 2);
