@@ -46,7 +46,7 @@ interface Decision {
 }
 
 async function decide(setup: EpochSetup, previous: Allocation | null): Promise<Decision> {
-  const scenario = { ...setup.scenario, channelGain: setup.gains.map((row) => [...row]) };
+  const scenario = { ...setup.scenario, channelGain: setup.gains.map((row) => Array.from(row)) };
   const t0 = setup.wallClockS?.() ?? 0;
   const allocation = await setup.policy.allocate(scenario, previous);
   return { allocation, scenario, wallS: (setup.wallClockS?.() ?? 0) - t0 };

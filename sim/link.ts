@@ -10,8 +10,8 @@ import { uplinkRateBps } from '../src/model/index.ts';
 import { COMPLETION_LANE } from './priorities.ts';
 import { Transfer } from './transfer.ts';
 
-/** Gains in force, [user][server]. */
-export type Gains = readonly (readonly number[])[];
+/** Gains in force, [user][server] (ChannelState updates them in place). */
+export type Gains = readonly Float64Array[];
 
 export class Link<A> {
   private transfer: Transfer<A> | null = null;

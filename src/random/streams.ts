@@ -14,10 +14,11 @@ export const MAX_SEED = 2 ** 32 - 1;
 export class RandomStream {
   private readonly next: () => number;
 
-  constructor(seed: string) {
+  /** A stream seeded by a key string, or drawing from a given uniform source (a StreamBank's). */
+  constructor(seed: string | (() => number)) {
     // Alea: fast, 2^116 period, and its seeding hashes the whole key string, so keys that differ
     // in one character give unrelated sequences.
-    this.next = seedrandom.alea(seed);
+    this.next = typeof seed === 'string' ? seedrandom.alea(seed) : seed;
   }
 
   /** Uniform on [0, 1). */
