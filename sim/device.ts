@@ -17,7 +17,8 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import type { SimConfig } from './config.ts';
 import type { EdgeServer } from './edge/server.ts';
 import { FixedRateGpu, LayerRun, type LayerRunOwner } from './layers.ts';
-import { Link, type Gains } from './link.ts';
+import type { ChannelGains } from './channel.ts';
+import { Link } from './link.ts';
 import { newStepRecord, type MetricsCollector, type StepRecord } from './metrics.ts';
 import { START_LANE } from './priorities.ts';
 import type { TraceOut } from './trace/records.ts';
@@ -33,7 +34,7 @@ export interface DeviceContext {
   readonly scenario: Scenario;
   readonly config: SimConfig;
   readonly plan: AllocationSource;
-  readonly gains: Gains;
+  readonly channel: ChannelGains;
   readonly servers: readonly EdgeServer[];
   readonly metrics: MetricsCollector;
   readonly trace: TraceOut;
@@ -54,7 +55,7 @@ export class UserDevice implements LayerRunOwner {
     const { scenario, sim } = ctx;
     const flops = layerFlops(scenario.users[n]!.tokens, scenario.llm.batchSize, scenario.llm.hiddenDim);
     this.run = new LayerRun(sim, n, flops, this);
-    this.link = new Link(sim, ctx.gains, scenario.noisePsdWPerHz, n);
+    this.link = new Link(sim, ctx.channel, scenario.noisePsdWPerHz, n);
     this.record = newStepRecord(n, 0, 0, 0);
   }
 

@@ -10,7 +10,7 @@ import { evaluate, uplinkRateBps, type Allocation } from '../src/model/index.ts'
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { SimConfig } from './config.ts';
 import type { AllocationSource } from './device.ts';
-import type { Gains } from './link.ts';
+import type { ChannelState } from './channel.ts';
 import type { Policy } from './policy.ts';
 import { EPOCH_LANE } from './priorities.ts';
 import type { TraceOut } from './trace/records.ts';
@@ -33,7 +33,7 @@ export interface EpochSetup {
   readonly scenario: Scenario;
   readonly config: SimConfig;
   readonly policy: Policy;
-  readonly gains: Gains;
+  readonly channel: ChannelState;
   readonly trace: TraceOut;
   /** Wall clock in seconds, for the optimizer's time when `config.recordWallTime`. */
   readonly wallClockS: (() => number) | undefined;
@@ -46,7 +46,7 @@ interface Decision {
 }
 
 async function decide(setup: EpochSetup, previous: Allocation | null): Promise<Decision> {
-  const scenario = { ...setup.scenario, channelGain: setup.gains.map((row) => Array.from(row)) };
+  const scenario = { ...setup.scenario, channelGain: setup.channel.matrix() };
   const t0 = setup.wallClockS?.() ?? 0;
   const allocation = await setup.policy.allocate(scenario, previous);
   return { allocation, scenario, wallS: (setup.wallClockS?.() ?? 0) - t0 };
@@ -116,10 +116,10 @@ export class EpochController implements AllocationSource {
   }
 
   private uplinkRates(): number[] {
-    const { scenario, gains } = this.setup;
+    const { scenario, channel } = this.setup;
     const a = this.allocation;
     return scenario.users.map((_, n) =>
-      uplinkRateBps(a.bandwidthHz[n]!, gains[n]![a.association[n]!]!, a.powerW[n]!, scenario.noisePsdWPerHz));
+      uplinkRateBps(a.bandwidthHz[n]!, channel.gain(n, a.association[n]!), a.powerW[n]!, scenario.noisePsdWPerHz));
   }
 }
 

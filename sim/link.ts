@@ -7,11 +7,9 @@
  */
 import type { Callback, Simulation } from '../src/engine/index.ts';
 import { uplinkRateBps } from '../src/model/index.ts';
+import type { ChannelGains } from './channel.ts';
 import { COMPLETION_LANE } from './priorities.ts';
 import { Transfer } from './transfer.ts';
-
-/** Gains in force, [user][server] (ChannelState updates them in place). */
-export type Gains = readonly Float64Array[];
 
 export class Link<A> {
   private transfer: Transfer<A> | null = null;
@@ -24,7 +22,7 @@ export class Link<A> {
 
   constructor(
     private readonly sim: Simulation,
-    private readonly gains: Gains,
+    private readonly channel: ChannelGains,
     private readonly noisePsdWPerHz: number,
     readonly user: number,
   ) {}
@@ -41,7 +39,7 @@ export class Link<A> {
 
   /** The rate under the gains in force. */
   rateBps(): number {
-    return uplinkRateBps(this.bandwidthHz, this.gains[this.user]![this.server]!, this.powerW, this.noisePsdWPerHz);
+    return uplinkRateBps(this.bandwidthHz, this.channel.gain(this.user, this.server), this.powerW, this.noisePsdWPerHz);
   }
 
   /** Re-plans the transfer in flight, if any, at the gain in force. */

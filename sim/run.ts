@@ -48,12 +48,12 @@ export async function simulate(scenario: Scenario, options: SimulateOptions): Pr
   const trace = options.onTrace ?? null;
   const channel = new ChannelState(scenario, config, new RandomStreams(options.seed ?? scenario.seed));
   const epochs = await EpochController.start({
-    sim, scenario, config, policy: options.policy, gains: channel.gains, trace, wallClockS: options.wallClockS,
+    sim, scenario, config, policy: options.policy, channel, trace, wallClockS: options.wallClockS,
   });
   const metrics = new MetricsCollector(scenario);
   let usersTraining = scenario.users.length;
   const context = {
-    sim, scenario, config, plan: epochs, gains: channel.gains, servers: edgeServers(sim, scenario, config), metrics, trace,
+    sim, scenario, config, plan: epochs, channel, servers: edgeServers(sim, scenario, config), metrics, trace,
     onDone: () => {
       if (--usersTraining === 0) sim.stop();
     },

@@ -1,21 +1,23 @@
 /**
- * Many streams of one purpose held in typed arrays: stream k of a bank gives exactly the draws of
- * `new RandomStreams(seed).get(purpose, ...indicesOf(k))`, for a fraction of the memory (32 bytes
- * a stream instead of a generator object, a closure and a map key). A city-scale channel has a
+ * Many streams of one purpose held in typed arrays: stream k = row·cols + col of a bank gives
+ * exactly the draws of `new RandomStreams(seed).get(purpose, row, col)`, for a fraction of the
+ * memory (32 bytes a stream instead of a generator object, a closure and a map key). A city-scale channel has a
  * fading stream per user-server pair — a million at 10,000 × 100 — and redraws every pair each
  * block, so the generator's state must sit in flat arrays.
  *
  * The generator is seedrandom's Alea (the one `RandomStream` uses), re-expressed on arrays: the
- * seeding (Baagøe's Mash hash of the key string) and the step are the library's, line for line;
- * test/random/stream-bank.test.ts checks the draws against the library's.
+ * seeding (Baagøe's Mash hash of the key string) and the step compute what the library computes,
+ * with the hashing that all streams share done once; test/random/stream-bank.test.ts checks the
+ * draws against the library's.
  */
 import { RandomStream } from './streams.ts';
 import type { StreamPurpose } from './purposes.ts';
 
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
-/** Mash's state after hashing `data`, from state `n`; `out[0]` receives the hash in [0, 1). */
-function mash(n: number, data: string, out: Float64Array): number {
+/** Mash's state after hashing `data`, from state `n`. Mash reads a key character by character,
+ *  so hashing a key piece by piece gives the same state as hashing it whole. */
+function mash(n: number, data: string): number {
   for (let i = 0; i < data.length; i++) {
     n += data.charCodeAt(i);
     let h = 0.02519603282416938 * n;
@@ -26,8 +28,16 @@ function mash(n: number, data: string, out: Float64Array): number {
     h -= n;
     n += h * 0x100000000;
   }
-  out[0] = (n >>> 0) * TWO_POW_MINUS_32;
   return n;
+}
+
+/** The hash Mash returns in a state, in [0, 1). */
+const hashOf = (n: number): number => (n >>> 0) * TWO_POW_MINUS_32;
+
+/** a − b wrapped into [0, 1), as Alea's seeding does. */
+function unitDifference(a: number, b: number): number {
+  const d = a - b;
+  return d < 0 ? d + 1 : d;
 }
 
 export class StreamBank {
@@ -40,14 +50,40 @@ export class StreamBank {
   /** The distributions of `RandomStream`, drawing from stream `at(k)`. */
   readonly cursor: RandomStream;
 
-  /** `count` streams; stream k is the stream of `purpose` with the entity indices `indicesOf(k)`. */
-  constructor(masterSeed: number, purpose: StreamPurpose, count: number, indicesOf: (k: number) => readonly number[]) {
+  /** `rows × cols` streams: stream row·cols + col is the stream of (purpose, row, col). */
+  constructor(masterSeed: number, purpose: StreamPurpose, rows: number, cols: number) {
+    const count = rows * cols;
     this.s0 = new Float64Array(count);
     this.s1 = new Float64Array(count);
     this.s2 = new Float64Array(count);
     this.c = new Float64Array(count);
-    const hash = new Float64Array(1);
-    for (let k = 0; k < count; k++) this.seed(k, `${masterSeed}|${purpose}|${indicesOf(k).join(',')}`, hash);
+    // Alea's seeding: s_i = hash_i(' ') − hash_i(key), the hashes chained through Mash's state.
+    // The ' ' hashes are the same for every stream, and the key `${masterSeed}|${purpose}|${row},${col}`
+    // is hashed in pieces without being built; its first pass up to the row is shared by a row.
+    let n = mash(0xefc8249d, ' ');
+    const h0 = hashOf(n);
+    n = mash(n, ' ');
+    const h1 = hashOf(n);
+    n = mash(n, ' ');
+    const h2 = hashOf(n);
+    const prefix = `${masterSeed}|${purpose}|`;
+    const afterPrefix = mash(n, prefix);
+    const colPieces = Array.from({ length: cols }, (_, col) => String(col));
+    for (let row = 0; row < rows; row++) {
+      const rowPiece = `${row},`;
+      const afterRow = mash(afterPrefix, rowPiece);
+      for (let col = 0; col < cols; col++) {
+        const colPiece = colPieces[col]!;
+        const n1 = mash(afterRow, colPiece);
+        const n2 = mash(mash(mash(n1, prefix), rowPiece), colPiece);
+        const n3 = mash(mash(mash(n2, prefix), rowPiece), colPiece);
+        const k = row * cols + col;
+        this.s0[k] = unitDifference(h0, hashOf(n1));
+        this.s1[k] = unitDifference(h1, hashOf(n2));
+        this.s2[k] = unitDifference(h2, hashOf(n3));
+        this.c[k] = 1;
+      }
+    }
     this.cursor = new RandomStream(() => this.next());
   }
 
@@ -57,38 +93,30 @@ export class StreamBank {
     return this.cursor;
   }
 
-  /** Alea's seeding: three hashes of ' ' minus three successive hashes of the key. */
-  private seed(k: number, key: string, hash: Float64Array): void {
-    let n = 0xefc8249d;
-    n = mash(n, ' ', hash);
-    let s0 = hash[0]!;
-    n = mash(n, ' ', hash);
-    let s1 = hash[0]!;
-    n = mash(n, ' ', hash);
-    let s2 = hash[0]!;
-    n = mash(n, key, hash);
-    s0 -= hash[0]!;
-    if (s0 < 0) s0 += 1;
-    n = mash(n, key, hash);
-    s1 -= hash[0]!;
-    if (s1 < 0) s1 += 1;
-    mash(n, key, hash);
-    s2 -= hash[0]!;
-    if (s2 < 0) s2 += 1;
+  /** Advances stream k by `draws` uniforms without using them (a pair nobody looked at); the
+   *  state stays in locals meanwhile, so skipping costs a few arithmetic operations a draw. */
+  skip(k: number, draws: number): void {
+    let s0 = this.s0[k]!;
+    let s1 = this.s1[k]!;
+    let s2 = this.s2[k]!;
+    let c = this.c[k]!;
+    for (let i = 0; i < draws; i++) {
+      // Alea's step.
+      const t = 2091639 * s0 + c * TWO_POW_MINUS_32;
+      s0 = s1;
+      s1 = s2;
+      c = t | 0;
+      s2 = t - c;
+    }
     this.s0[k] = s0;
     this.s1[k] = s1;
     this.s2[k] = s2;
-    this.c[k] = 1;
+    this.c[k] = c;
   }
 
-  /** Alea's step on the current stream: uniform on [0, 1). */
+  /** One uniform on [0, 1) from the current stream. */
   private next(): number {
-    const k = this.current;
-    const t = 2091639 * this.s0[k]! + this.c[k]! * TWO_POW_MINUS_32;
-    this.s0[k] = this.s1[k]!;
-    this.s1[k] = this.s2[k]!;
-    const c = t | 0;
-    this.c[k] = c;
-    return (this.s2[k] = t - c);
+    this.skip(this.current, 1);
+    return this.s2[this.current]!;
   }
 }
