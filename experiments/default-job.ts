@@ -29,10 +29,11 @@ export interface MethodResult {
 
 export interface DefaultJobOptions {
   readonly methods: readonly Method[];
+  /** Master seed of the methods' random draws and of the simulation (the CLI's one seed). */
   readonly seed: number;
   readonly starts: number;
-  /** Called after each method with its index (for progress). */
-  readonly onMethodDone?: (index: number) => void;
+  /** Told `(done, total)` methods: once before the first, then after each. */
+  readonly onProgress?: (done: number, total: number) => void;
   /** Receives the trace of the first method's simulated step. */
   readonly onTrace?: (record: SimTraceRecord) => void;
 }
@@ -42,15 +43,16 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 
 export async function runDefaultJob(scenario: Scenario, o: DefaultJobOptions): Promise<MethodResult[]> {
   const results: MethodResult[] = [];
+  o.onProgress?.(0, o.methods.length);
   for (const [i, method] of o.methods.entries()) {
     const solved = await solve(scenario, method, { seed: o.seed, starts: o.starts });
     const sim = await simulate(scenario, {
-      policy: staticPolicy(solved.allocation),
+      policy: staticPolicy(solved.allocation), seed: o.seed,
       ...(i === 0 && o.onTrace ? { onTrace: o.onTrace } : {}),
     });
     const report = compareWithAnalytic(solved.metrics, sim.metrics);
     results.push({ method, solved, simulatedMeanDelayS: sim.metrics.meanDelayS, maxSimRelError: report.maxAbsRelError });
-    o.onMethodDone?.(i);
+    o.onProgress?.(i + 1, o.methods.length);
     await yieldToEventLoop();
   }
   return results;

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../src/cli/io.ts';
+import { writeFileAtomic } from '../../src/files/index.ts';
 import type { Experiment, ExperimentConfig, Row, Task } from '../experiment.ts';
 import type { Figure } from '../report/figure.ts';
 import { reportMarkdown } from '../report/markdown.ts';

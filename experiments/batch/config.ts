@@ -3,7 +3,7 @@
  * from disk, so it is validated like any other input).
  */
 import { z } from 'zod';
-import { InputError } from '../../src/cli/errors.ts';
+import { InputError } from '../../src/files/index.ts';
 import type { ExperimentConfig } from '../experiment.ts';
 
 const ExperimentConfigSchema = z.strictObject({

@@ -6,8 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { InputError } from '../../src/cli/errors.ts';
-import { readJsonFile, writeFileAtomic } from '../../src/cli/io.ts';
+import { InputError, readJsonFile, writeFileAtomic } from '../../src/files/index.ts';
 import type { Figure } from '../report/figure.ts';
 import { experimentNamed, isExperimentName } from '../registry.ts';
 import { assemble } from './assemble.ts';

@@ -7,7 +7,6 @@ import type { Experiment, ExperimentConfig } from '../experiment.ts';
 import type { Figure } from '../report/figure.ts';
 import { assemble } from './assemble.ts';
 import { runTasks } from './pool.ts';
-import { startProgress } from './progress.ts';
 import { prepareStore, writeRunFile } from './store.ts';
 import { inShard, taskList, type Shard } from './tasks.ts';
 
@@ -18,7 +17,8 @@ export interface RunOptions {
   readonly workers: number;
   readonly shard: Shard;
   readonly resume: boolean;
-  readonly progress: boolean;
+  /** Told `(done, total)` of this shard's tasks: once before the first task runs, then after each. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface RunOutcome {
@@ -36,16 +36,12 @@ export async function runExperiment(o: RunOptions): Promise<RunOutcome> {
   const mine = tasks.filter((t) => inShard(t, o.shard));
   const done = prepareStore(o.outDir, o.config, mine, o.resume);
   const todo = mine.filter((t) => !done.has(t.index));
-  const shardLabel = o.shard.count > 1 ? ` shard ${o.shard.index}/${o.shard.count}` : '';
-  const progress = o.progress && todo.length > 0 ? startProgress(`${o.experiment.name}${shardLabel}`, mine.length, done.size) : undefined;
-  try {
-    await runTasks(o.experiment, o.config, todo, o.workers, (task, text) => {
-      writeRunFile(o.outDir, task, text);
-      progress?.tick();
-    });
-  } finally {
-    progress?.stop();
-  }
+  let finished = done.size;
+  if (todo.length > 0) o.onProgress?.(finished, mine.length);
+  await runTasks(o.experiment, o.config, todo, o.workers, (task, text) => {
+    writeRunFile(o.outDir, task, text);
+    o.onProgress?.(++finished, mine.length);
+  });
   const figures = o.shard.count === 1 ? await assemble(o.outDir, o.experiment, o.config, tasks) : undefined;
   return { tasks: tasks.length, shardTasks: mine.length, ran: todo.length, resumed: done.size, figures };
 }

@@ -6,15 +6,15 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../../src/cli/errors.ts';
-import { readJsonFile, writeFileAtomic } from '../../src/cli/io.ts';
+import { InputError, readJsonFile, writeFileAtomic } from '../../src/files/index.ts';
+import { toJsonText } from '../../src/scenario/format.ts';
 import type { ExperimentConfig, Row, Task } from '../experiment.ts';
 
 export const CONFIG_FILE = 'experiment.json';
 export const RUNS_DIR = 'runs';
 
 export function configText(config: ExperimentConfig): string {
-  return `${JSON.stringify(config, null, 2)}\n`;
+  return toJsonText(config);
 }
 
 export function runFileName(task: number): string {

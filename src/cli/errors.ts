@@ -2,11 +2,8 @@
  * Errors the CLI turns into one clear line and an exit code (0 ok, 1 runtime failure, 2 usage or
  * input error). Anything else that escapes a command is a bug and exits 1 with its message.
  */
+import { InputError } from '../files/index.ts';
 import { InfeasibleScenarioError } from '../optimizer/validate.ts';
-
-export class InputError extends Error {
-  override readonly name = 'InputError';
-}
 
 export const EXIT_OK = 0;
 export const EXIT_RUNTIME = 1;

@@ -1,8 +1,7 @@
 /** Reading scenario and solution files for commands: file errors and validation errors become one InputError line. */
 import { ValidationError, parseScenario, parseSolution } from '../scenario/parse.ts';
 import type { Scenario, Solution } from '../scenario/schema.ts';
-import { InputError } from './errors.ts';
-import { readJsonFile } from './io.ts';
+import { InputError, readJsonFile } from '../files/index.ts';
 
 function validated<T>(parse: () => T): T {
   try {

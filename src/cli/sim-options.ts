@@ -5,13 +5,14 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { DEFAULT_SIM_CONFIG, type SimConfig } from '../../sim/config.ts';
-import { InputError } from './errors.ts';
+import { InputError } from '../files/index.ts';
+import { integerSchema, parseFlags, RANGES } from './flags.ts';
 
 const positiveSeconds = z.coerce.number().positive().finite();
 
 const SimFlags = z.object({
   duration: positiveSeconds.optional(),
-  steps: z.coerce.number().int().min(1).optional(),
+  steps: integerSchema(RANGES.steps).optional(),
   epoch: positiveSeconds.optional(),
   rateTrigger: z.coerce.number().positive().optional(),
   edgeGpu: z.enum(['dedicated', 'processor-sharing']).default('dedicated'),
@@ -21,14 +22,9 @@ const SimFlags = z.object({
   ricianK: z.coerce.number().min(0).finite().default(DEFAULT_SIM_CONFIG.fading.ricianK),
   mobility: z.enum(['none', 'random-waypoint', 'gauss-markov']).default('none'),
   speed: z.string().regex(/^\d+(\.\d+)?,\d+(\.\d+)?$/, 'must be MIN,MAX in m/s, e.g. 0.5,1.5').optional(),
-  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: integerSchema(RANGES.seed).optional(),
   wallTime: z.boolean().default(false),
 });
-
-const FLAG_NAMES: Record<string, string> = {
-  rateTrigger: '--rate-trigger', edgeGpu: '--edge-gpu', gradientDownload: '--gradient-download',
-  ricianK: '--rician-k', wallTime: '--wall-time',
-};
 
 /** Adds the simulation flags to a command. */
 export function addSimFlags(command: Command): Command {
@@ -50,14 +46,7 @@ export function addSimFlags(command: Command): Command {
 
 /** The SimConfig and seed the flags describe. */
 export function simConfigFromFlags(flags: Record<string, unknown>): { config: SimConfig; seed: number | undefined } {
-  const parsed = SimFlags.safeParse(flags);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const key = String(issue.path[0] ?? '');
-    const flag = FLAG_NAMES[key] ?? `--${key}`;
-    throw new InputError(`${flag}: ${issue.message} (got ${JSON.stringify(flags[key])})`);
-  }
-  const f = parsed.data;
+  const f = parseFlags(SimFlags, flags);
   const [minSpeed, maxSpeed] = (f.speed ?? '0.5,1.5').split(',').map(Number) as [number, number];
   if (minSpeed > maxSpeed) throw new InputError(`--speed: MIN must not exceed MAX (got ${f.speed})`);
   const config: SimConfig = {

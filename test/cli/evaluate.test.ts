@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateFiles } from '../../src/cli/commands/evaluate.ts';
-import { InputError } from '../../src/cli/errors.ts';
+import { InputError } from '../../src/files/index.ts';
 import { layerFlops } from '../../src/model/flops.ts';
 import { expectRel } from '../model/expect-rel.ts';
 import { makeFiles, replaced } from './files.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFromFlags, type ScenarioFlags } from '../../src/cli/commands/scenario.ts';
-import { InputError } from '../../src/cli/errors.ts';
+import { InputError } from '../../src/files/index.ts';
 
 const flags = (extra: Partial<ScenarioFlags> = {}): ScenarioFlags => ({ preset: 'paper', seed: '1', uplinkDelay: true, ...extra });
 

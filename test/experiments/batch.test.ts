@@ -22,7 +22,7 @@ const quickConfig = (name: string, runs: number): ExperimentConfig => ({
 });
 
 const runIn = (out: string, name: string, runs: number, shard = { index: 0, count: 1 }) => runExperiment({
-  experiment: experimentNamed(name), config: quickConfig(name, runs), outDir: out, workers: 1, shard, resume: false, progress: false,
+  experiment: experimentNamed(name), config: quickConfig(name, runs), outDir: out, workers: 1, shard, resume: false,
 });
 
 let quickMs = Infinity;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { formatBenchReport, runBenchmarks } from '../../../experiments/bench/run-bench.ts';
+import { formatBenchReport, runBenchmarks } from '../../../experiments/index.ts';
 import { runCommand } from '../errors.ts';
+import { jsonText } from '../json-output.ts';
 
 /** `mecsim bench`: speed figures measured side by side in one run (not a test). */
 export function registerBench(program: Command): void {
@@ -12,7 +13,7 @@ export function registerBench(program: Command): void {
     .action((options: { json?: boolean }) =>
       runCommand(async () => {
         const report = await runBenchmarks();
-        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatBenchReport(report)}\n`);
+        process.stdout.write(options.json ? jsonText(report) : `${formatBenchReport(report)}\n`);
       }),
     );
 }

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { evaluate } from '../../model/evaluate.ts';
 import { checkSolution, formatViolation } from '../../model/feasibility.ts';
-import { metricsToJson, toJsonText } from '../../scenario/format.ts';
-import { InputError, runCommand } from '../errors.ts';
+import { metricsToJson } from '../../scenario/format.ts';
+import { InputError } from '../../files/index.ts';
+import { runCommand } from '../errors.ts';
+import { jsonText } from '../json-output.ts';
 import { loadScenarioFile, loadSolutionFile } from '../load.ts';
 import { formatMetricsTable } from '../metrics-table.ts';
 
@@ -48,6 +50,6 @@ export function evaluateFiles(scenarioPath: string, solutionPath: string, flags:
   }
   const metrics = evaluate(scenario, solution);
   return flags.json === true
-    ? toJsonText({ version: 1, ...metricsToJson(metrics) })
+    ? jsonText(metricsToJson(metrics))
     : formatMetricsTable(metrics, solution);
 }

@@ -7,29 +7,23 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { runExperiment, type RunOutcome } from '../../../experiments/batch/runner.ts';
-import type { Shard } from '../../../experiments/batch/tasks.ts';
-import type { Experiment, ExperimentConfig } from '../../../experiments/experiment.ts';
-import { EXPERIMENT_NAMES, EXPERIMENTS, experimentNamed } from '../../../experiments/registry.ts';
-import { PRESET_NAMES } from '../../../experiments/scenarios.ts';
-import { InputError, runCommand } from '../errors.ts';
-import { verdictLines } from '../../../experiments/report/figure.ts';
+import {
+  EXPERIMENT_NAMES, EXPERIMENTS, PRESET_NAMES, experimentNamed, runExperiment, verdictLines,
+  type Experiment, type ExperimentConfig, type RunOutcome, type Shard,
+} from '../../../experiments/index.ts';
+import { InputError } from '../../files/index.ts';
+import { runCommand } from '../errors.ts';
+import { DEFAULT_SEED, integerSchema, parseFlags, RANGES } from '../flags.ts';
+import { jsonLine } from '../json-output.ts';
+import { progressBar } from '../progress.ts';
 
-const MAX_RUNS = 100_000;
-const MAX_SEED = 2 ** 31 - 1;
-const MAX_WORKERS = 256;
-const MAX_STARTS = 50;
 export const DEFAULT_OUT = join('experiments', 'out');
 
-const intIn = (min: number, max: number) => z.string()
-  .refine((v) => /^\s*\d+\s*$/.test(v) && Number(v) >= min && Number(v) <= max, `must be an integer in ${min}..${max}`)
-  .transform(Number);
-
 const Flags = z.object({
-  runs: intIn(1, MAX_RUNS).optional(),
-  seed: intIn(0, MAX_SEED),
-  workers: intIn(1, MAX_WORKERS).optional(),
-  starts: intIn(1, MAX_STARTS),
+  runs: integerSchema(RANGES.runs).optional(),
+  seed: integerSchema(RANGES.seed),
+  workers: integerSchema(RANGES.workers).optional(),
+  starts: integerSchema(RANGES.starts),
   shard: z.string().regex(/^\d+\/\d+$/, 'must be I/N with 0 <= I < N, e.g. 0/4').optional()
     .refine((v) => v === undefined || Number(v.split('/')[0]) < Number(v.split('/')[1]), 'must be I/N with 0 <= I < N, e.g. 0/4'),
   preset: z.string().refine((v) => v.split(',').every((p) => (PRESET_NAMES as readonly string[]).includes(p)), `must be a comma list of ${PRESET_NAMES.join(', ')}`),
@@ -40,14 +34,6 @@ const Flags = z.object({
   json: z.boolean().default(false),
 });
 type ParsedFlags = z.infer<typeof Flags>;
-
-function parseFlags(flags: Record<string, unknown>): ParsedFlags {
-  const parsed = Flags.safeParse(flags);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const key = String(issue.path[0] ?? '');
-  throw new InputError(`--${key}: ${issue.message}, got ${JSON.stringify(flags[key])}`);
-}
 
 function shardOf(spec: string | undefined): Shard {
   if (spec === undefined) return { index: 0, count: 1 };
@@ -75,7 +61,7 @@ export function registerExperiment(program: Command): void {
     .description('run a figure of the paper or the validation over seeded runs (see experiments/README.md)')
     .argument('<name>', `${EXPERIMENT_NAMES.join(' | ')} | all`)
     .option('--runs <k>', 'seeded scenarios per sweep point (default: the experiment\'s)')
-    .option('--seed <s>', 'master seed; run seeds derive from (seed, experiment, run)', '1')
+    .option('--seed <s>', 'master seed; run seeds derive from (seed, experiment, run)', String(DEFAULT_SEED))
     .option('--workers <w>', 'worker threads (default: the available cores)')
     .option('--shard <i/n>', 'run only the tasks whose index mod n is i (0-based, as Slurm --array=0-(n-1))')
     .option('--resume', 'continue a killed or partial run in --out')
@@ -90,7 +76,7 @@ export function registerExperiment(program: Command): void {
       if (name !== 'all' && !EXPERIMENT_NAMES.includes(name)) {
         throw new InputError(`experiment: must be one of ${EXPERIMENT_NAMES.join(', ')}, all; got '${name}'`);
       }
-      const f = parseFlags(flags);
+      const f = parseFlags(Flags, flags);
       const chosen = name === 'all' ? EXPERIMENTS : [experimentNamed(name)];
       for (const e of chosen) {
         const outDir = name === 'all' ? join(f.out ?? DEFAULT_OUT, e.name) : (f.out ?? join(DEFAULT_OUT, e.name));
@@ -102,13 +88,24 @@ export function registerExperiment(program: Command): void {
           process.exit(130);
         });
         const t0 = performance.now();
-        const r = await runExperiment({
-          experiment: e, config: configFor(e, f), outDir, shard: shardOf(f.shard),
-          workers: f.workers ?? availableParallelism(), resume: f.resume, progress: f.progress,
-        });
+        const shardLabel = f.shard === undefined ? '' : ` shard ${f.shard}`;
+        const progress = f.progress ? progressBar(`${e.name}${shardLabel}`) : undefined;
+        let r: RunOutcome;
+        try {
+          r = await runExperiment({
+            experiment: e, config: configFor(e, f), outDir, shard: shardOf(f.shard),
+            workers: f.workers ?? availableParallelism(), resume: f.resume,
+            ...(progress ? { onProgress: progress.update } : {}),
+          });
+        } finally {
+          progress?.stop();
+        }
         const wallS = (performance.now() - t0) / 1000;
         if (f.json) {
-          process.stdout.write(`${JSON.stringify({ version: 1, experiment: e.name, outDir, tasks: r.tasks, shardTasks: r.shardTasks, ran: r.ran, resumed: r.resumed, assembled: r.figures !== undefined })}\n`);
+          process.stdout.write(jsonLine({
+            experiment: e.name, outDir, tasks: r.tasks, shardTasks: r.shardTasks, ran: r.ran, resumed: r.resumed,
+            assembled: r.figures !== undefined,
+          }));
         } else {
           process.stdout.write(describe(e, outDir, r, wallS));
           if (r.figures !== undefined) process.stdout.write(verdictLines(r.figures));

@@ -3,9 +3,10 @@
  * directory that every shard wrote into) and writes the final outputs.
  */
 import type { Command } from 'commander';
-import { mergeShards } from '../../../experiments/batch/merge.ts';
-import { InputError, runCommand } from '../errors.ts';
-import { verdictLines } from '../../../experiments/report/figure.ts';
+import { mergeShards, verdictLines } from '../../../experiments/index.ts';
+import { InputError } from '../../files/index.ts';
+import { runCommand } from '../errors.ts';
+import { jsonLine } from '../json-output.ts';
 
 export function registerMerge(program: Command): void {
   program
@@ -20,7 +21,7 @@ export function registerMerge(program: Command): void {
       const r = await mergeShards(dirs, flags.out ?? dirs[0]!);
       if (flags.json === true) {
         const claims = r.figures.flatMap((f) => f.claims.map((c) => ({ figure: f.name, claim: c.claim, verdict: c.verdict })));
-        process.stdout.write(`${JSON.stringify({ version: 1, experiment: r.experiment, tasks: r.tasks, outDir: r.outDir, claims })}\n`);
+        process.stdout.write(jsonLine({ experiment: r.experiment, tasks: r.tasks, outDir: r.outDir, claims }));
         return;
       }
       process.stdout.write(`${r.experiment}: merged ${r.tasks} tasks from ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'}; outputs in ${r.outDir}\n`);

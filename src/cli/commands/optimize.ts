@@ -3,38 +3,20 @@ import { checkSolution, formatViolation } from '../../model/index.ts';
 import {
   ALGORITHMS, InfeasibleScenarioError, isAlgorithmName, optimize, type OptimizedSolution,
 } from '../../optimizer/index.ts';
-import { finiteOrNull, metricsToJson, toJsonText } from '../../scenario/format.ts';
-import { InputError, runCommand } from '../errors.ts';
-import { writeFileAtomic } from '../io.ts';
+import { InputError, writeFileAtomic } from '../../files/index.ts';
+import { runCommand } from '../errors.ts';
+import { integerFlag, masterSeed, RANGES } from '../flags.ts';
 import { loadScenarioFile } from '../load.ts';
-import { integerFlag } from './scenario.ts';
+import { solutionFileText } from '../solution-file.ts';
 
 interface OptimizeFlags {
   algorithm: string;
   starts?: string;
+  seed?: string;
   out?: string;
   json?: boolean;
 }
 
-
-/** The solution file record (DESIGN.md contract; JSON has no Infinity, so unbounded → null). */
-export function solutionJson(s: OptimizedSolution): unknown {
-  return {
-    version: 1,
-    algorithm: s.algorithm,
-    iterations: s.iterations,
-    association: s.association,
-    localLayers: s.localLayers,
-    powerW: s.powerW,
-    bandwidthHz: s.bandwidthHz,
-    userFreqHz: s.userFreqHz,
-    edgeFreqHz: s.edgeFreqHz,
-    metrics: metricsToJson(s.metrics),
-    history: s.history.map(finiteOrNull),
-    starts: s.starts,
-    lpSolves: s.lpSolves,
-  };
-}
 
 function summary(s: OptimizedSolution): string {
   const m = s.metrics;
@@ -57,24 +39,27 @@ export function registerOptimize(program: Command): void {
     .argument('<scenario>', 'scenario file (mecsim scenario --out)')
     .option('--algorithm <name>', `one of ${ALGORITHMS.join(', ')}`, 'proposed')
     .option('--starts <k>', 'starting associations of the outer loop (default 3)')
+    .option('--seed <s>', 'master seed of the random starts and baselines (default: the scenario\'s)')
     .option('--out <file>', 'write the solution file here')
     .option('--json', 'print the solution file instead of a summary')
     .action((scenarioPath: string, flags: OptimizeFlags) => runCommand(async () => {
       if (!isAlgorithmName(flags.algorithm)) {
         throw new InputError(`--algorithm: must be one of ${ALGORITHMS.join(', ')}, got '${flags.algorithm}'`);
       }
-      const starts = integerFlag('--starts', flags.starts, 1, 1000);
+      const starts = integerFlag('--starts', flags.starts, RANGES.starts);
+      const seedFlag = integerFlag('--seed', flags.seed, RANGES.seed);
       const scenario = loadScenarioFile(scenarioPath);
+      const seed = masterSeed(seedFlag, scenario);
       let solution: OptimizedSolution;
       try {
-        solution = await optimize(scenario, { algorithm: flags.algorithm, ...(starts === undefined ? {} : { starts }) });
+        solution = await optimize(scenario, { algorithm: flags.algorithm, seed, ...(starts === undefined ? {} : { starts }) });
       } catch (err) {
         if (err instanceof InfeasibleScenarioError) throw new InputError(`${scenarioPath}: ${err.message}`);
         throw err;
       }
       const violations = checkSolution(scenario, solution, { allowEdgeOnly: solution.algorithm === 'edge-only' });
       if (violations.length > 0) throw new Error(`the ${solution.algorithm} solution violates ${violations.map(formatViolation).join('; ')}`);
-      const text = toJsonText(solutionJson(solution));
+      const text = solutionFileText({ ...solution, allocation: solution });
       if (flags.out !== undefined) writeFileAtomic(flags.out, text);
       process.stdout.write(flags.json === true ? text : summary(solution));
     }));

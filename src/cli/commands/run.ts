@@ -1,22 +1,23 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_JOB_METHODS, OUTSIDE_9A, runDefaultJob, summaryRow, type MethodResult } from '../../../experiments/default-job.ts';
-import { startProgress } from '../../../experiments/batch/progress.ts';
-import { renderSvg } from '../../../experiments/report/plot.ts';
-import { toCsv } from '../../../experiments/report/tables.ts';
-import { formatScenario, formatSolution, toJsonText } from '../../scenario/format.ts';
+import {
+  DEFAULT_JOB_METHODS, OUTSIDE_9A, methodsChart, renderSvg, runDefaultJob, summaryRow, toCsv, type MethodResult,
+} from '../../../experiments/index.ts';
+import { formatScenario } from '../../scenario/format.ts';
 import { generateScenario } from '../../scenario/generate.ts';
 import { presetNamed } from '../../scenario/presets.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { solutionFromAllocation } from '../../scenario/solution.ts';
-import { InputError, runCommand } from '../errors.ts';
-import { writeFileAtomic } from '../io.ts';
+import { InputError, writeFileAtomic } from '../../files/index.ts';
+import { runCommand } from '../errors.ts';
+import { DEFAULT_SEED, masterSeed } from '../flags.ts';
+import { jsonText } from '../json-output.ts';
 import { loadScenarioFile } from '../load.ts';
-import { formatNumber as f } from '../metrics-table.ts';
+import { formatNumber as f, formatTable } from '../table.ts';
 import { resolveRunConfig, type RunConfig } from '../run-config.ts';
+import { progressBar } from '../progress.ts';
+import { solutionFileText } from '../solution-file.ts';
 import { TraceFile } from '../trace-file.ts';
-import { methodsChart } from '../../../experiments/report/methods-chart.ts';
 
 interface RunFlags {
   config?: string;
@@ -26,7 +27,7 @@ interface RunFlags {
 function scenarioFor(c: RunConfig): Scenario {
   if (c.scenario !== undefined) return loadScenarioFile(c.scenario);
   return generateScenario({
-    preset: presetNamed(c.preset)!, seed: c.seed,
+    preset: presetNamed(c.preset)!, seed: c.seed ?? DEFAULT_SEED,
     ...(c.users === undefined ? {} : { users: c.users }),
     ...(c.servers === undefined ? {} : { servers: c.servers }),
     ...(c.layers === undefined ? {} : { layers: c.layers }),
@@ -41,9 +42,7 @@ function summaryTable(results: readonly MethodResult[]): string {
     return [name, f(r.solved.metrics.objective), f(r.solved.metrics.meanDelayS), f(r.solved.metrics.totalEnergyJ),
       f(r.solved.metrics.stability), f(s.meanLocalLayers as number), f(r.simulatedMeanDelayS), f(r.maxSimRelError)];
   });
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-  const line = (cells: readonly string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
-  return [line(header), ...rows.map(line), '* outside constraint (9a): shown for reference, not ranked'].join('\n');
+  return `${formatTable(header, rows, { textColumns: 1 })}\n* outside constraint (9a): shown for reference, not ranked`;
 }
 
 /** Writes every output into a fresh folder beside `out`, then moves the files in: no partial set. */
@@ -53,11 +52,11 @@ async function writeOutputs(c: RunConfig, scenario: Scenario, results: readonly 
   const files: Record<string, string> = {
     'scenario.json': formatScenario(scenario),
     'summary.csv': toCsv(columns, rows),
-    'summary.json': toJsonText({ version: 1, scenario: c.scenario ?? `${c.preset} preset, seed ${c.seed}`, methods: rows }),
+    'summary.json': jsonText({ scenario: c.scenario ?? `${c.preset} preset, seed ${scenario.seed}`, methods: rows }),
     'methods.svg': await renderSvg(methodsChart(rows)),
   };
   for (const r of results) {
-    files[`solution-${r.method}.json`] = formatSolution(solutionFromAllocation(r.solved.allocation, r.method, r.solved.history.length), r.solved.metrics);
+    files[`solution-${r.method}.json`] = solutionFileText({ ...r.solved, algorithm: r.method });
   }
   for (const [name, text] of Object.entries(files)) writeFileAtomic(join(staged, name), text);
   return Object.keys(files);
@@ -74,7 +73,7 @@ export function registerRun(program: Command): void {
     .option('--users <n>', 'generated scenario: users (preset default 50)')
     .option('--servers <m>', 'generated scenario: servers (preset default 10)')
     .option('--layers <l>', 'generated scenario: layers (default 32)')
-    .option('--seed <s>', 'seed of the generated scenario and of the methods\' random draws (default 1)')
+    .option('--seed <s>', `master seed: of the generated scenario (default ${DEFAULT_SEED}) and the methods' random draws (default: the scenario's)`)
     .option('--methods <list>', `comma-separated (default ${DEFAULT_JOB_METHODS.join(',')})`)
     .option('--starts <k>', 'starting associations of the optimizer (default 3)')
     .option('--out <dir>', 'output folder (default results)')
@@ -100,10 +99,10 @@ export function registerRun(program: Command): void {
       });
       try {
         const traceFile = c.trace ? new TraceFile(join(staged, `trace-${c.methods[0]}.json`), 'chrome') : undefined;
-        const progress = startProgress('optimise + simulate', c.methods.length, 0);
+        const progress = progressBar('optimise + simulate');
         const results = await runDefaultJob(scenario, {
-          methods: c.methods, seed: c.seed, starts: c.starts,
-          onMethodDone: () => progress.tick(),
+          methods: c.methods, seed: masterSeed(c.seed, scenario), starts: c.starts,
+          onProgress: progress.update,
           ...(traceFile ? { onTrace: traceFile.write } : {}),
         });
         progress.stop();
@@ -113,7 +112,7 @@ export function registerRun(program: Command): void {
         for (const name of names) renameSync(join(staged, name), join(c.out, name));
         const written = names.map((n) => join(c.out, n));
         process.stdout.write(json === true
-          ? toJsonText({ version: 1, methods: results.map(summaryRow), files: written })
+          ? jsonText({ methods: results.map(summaryRow), files: written })
           : `${summaryTable(results)}\n\nwrote ${written.join(', ')}\n`);
       } finally {
         cleanUp();

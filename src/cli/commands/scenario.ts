@@ -3,8 +3,10 @@ import { generateScenario } from '../../scenario/generate.ts';
 import { formatScenario } from '../../scenario/format.ts';
 import { PRESETS, presetNamed } from '../../scenario/presets.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { InputError, runCommand } from '../errors.ts';
-import { writeFileAtomic } from '../io.ts';
+import { InputError, writeFileAtomic } from '../../files/index.ts';
+import { runCommand } from '../errors.ts';
+import { jsonLine } from '../json-output.ts';
+import { DEFAULT_SEED, integerFlag, RANGES } from '../flags.ts';
 
 export interface ScenarioFlags {
   preset: string;
@@ -15,16 +17,6 @@ export interface ScenarioFlags {
   out?: string;
   json?: boolean;
   uplinkDelay: boolean;
-}
-
-/** An integer flag ≥ min, or an InputError naming the flag and the allowed range. */
-export function integerFlag(flag: string, value: string | undefined, min: number, max = 1_000_000): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\s*[+-]?\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new InputError(`${flag}: must be an integer in ${min}..${max}, got '${value}'`);
-  }
-  return n;
 }
 
 /**
@@ -40,7 +32,7 @@ export function registerScenario(program: Command): void {
     .option('--users <n>', 'number of users (preset default: 50)')
     .option('--servers <m>', 'number of edge servers (preset default: 10 for paper)')
     .option('--layers <l>', 'transformer layers (preset default: 32)')
-    .option('--seed <s>', 'master seed, an integer >= 0', '1')
+    .option('--seed <s>', `master seed, an integer in ${RANGES.seed.min}..${RANGES.seed.max}`, String(DEFAULT_SEED))
     .option('--no-uplink-delay', "the paper's exact objective: leave the uplink delay out (MODEL.md §3)")
     .option('--out <file>', 'write the scenario here instead of printing it')
     .option('--json', 'with --out: print what was written as one JSON line (without --out the scenario itself is JSON)')
@@ -52,8 +44,8 @@ export function registerScenario(program: Command): void {
       }
       writeFileAtomic(flags.out, text);
       if (flags.json === true) {
-        process.stdout.write(`${JSON.stringify({ version: 1, out: flags.out, preset: scenario.preset, users: scenario.users.length,
-          servers: scenario.servers.length, layers: scenario.llm.layers, seed: scenario.seed })}\n`);
+        process.stdout.write(jsonLine({ out: flags.out, preset: scenario.preset, users: scenario.users.length,
+          servers: scenario.servers.length, layers: scenario.llm.layers, seed: scenario.seed }));
         return;
       }
       process.stdout.write(`wrote ${flags.out}: ${scenario.preset} preset, ${scenario.users.length} users, `
@@ -69,10 +61,10 @@ export function scenarioFromFlags(flags: ScenarioFlags): { scenario: Scenario; t
   }
   const scenario = generateScenario({
     preset,
-    users: integerFlag('--users', flags.users, 1),
-    servers: integerFlag('--servers', flags.servers, 1),
-    layers: integerFlag('--layers', flags.layers, 1, 10_000),
-    seed: integerFlag('--seed', flags.seed, 0, 2 ** 32 - 1),
+    users: integerFlag('--users', flags.users, RANGES.users),
+    servers: integerFlag('--servers', flags.servers, RANGES.servers),
+    layers: integerFlag('--layers', flags.layers, RANGES.layers),
+    seed: integerFlag('--seed', flags.seed, RANGES.seed) ?? DEFAULT_SEED,
     uplinkDelay: flags.uplinkDelay,
   });
   return { scenario, text: formatScenario(scenario) };

@@ -6,10 +6,11 @@ import type { SimConfig } from '../../../sim/config.ts';
 import { staticPolicy, type Policy } from '../../../sim/policy.ts';
 import { policyNamed, policyNames } from '../../../sim/policies.ts';
 import { simulate, type SimResult } from '../../../sim/run.ts';
-import { InputError, runCommand } from '../errors.ts';
-import { writeFileAtomic } from '../io.ts';
+import { InputError, writeFileAtomic } from '../../files/index.ts';
+import { runCommand } from '../errors.ts';
+import { jsonText } from '../json-output.ts';
 import { loadScenarioFile, loadSolutionFile } from '../load.ts';
-import { formatNumber as f } from '../metrics-table.ts';
+import { formatNumber as f } from '../table.ts';
 import { addSimFlags, simConfigFromFlags } from '../sim-options.ts';
 import { TraceFile, type TraceFormat } from '../trace-file.ts';
 
@@ -105,7 +106,7 @@ export function registerSimulate(program: Command): void {
     const scenario = loadScenarioFile(scenarioPath);
     const policy = choosePolicy(scenario, flags, run.seed ?? scenario.seed);
     const result = await simulateWithTrace(scenario, policy, run, flags.trace, format);
-    const json = `${JSON.stringify({ version: 1, scenario: scenarioPath, policy: policy.name, ...result }, null, 2)}\n`;
+    const json = jsonText({ scenario: scenarioPath, policy: policy.name, ...result });
     if (flags.out !== undefined) writeFileAtomic(flags.out, json);
     process.stdout.write(flags.json === true ? json : `${formatSimSummary(result)}\n`);
   }));

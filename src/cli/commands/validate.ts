@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { evaluate, type Allocation } from '../../model/index.ts';
 import { compareWithAnalytic, type Comparison, type ValidationReport } from '../../../sim/validation.ts';
-import { InputError, runCommand } from '../errors.ts';
+import { InputError } from '../../files/index.ts';
+import { runCommand } from '../errors.ts';
+import { jsonText } from '../json-output.ts';
 import { loadScenarioFile } from '../load.ts';
-import { formatNumber as f } from '../metrics-table.ts';
+import { formatNumber as f, formatTable } from '../table.ts';
 import { addSimFlags, simConfigFromFlags } from '../sim-options.ts';
 import { choosePolicy, simulateWithTrace } from './simulate.ts';
 
@@ -21,15 +23,13 @@ function pct(c: Comparison): string {
 }
 
 const COLUMNS = ['user', 'steps', 'delay an s', 'delay sim s', 'delay err', 'energy an J', 'energy sim J', 'energy err'];
-const row = (cells: readonly string[]): string => cells.map((c, i) => c.padStart(i < 2 ? 5 : 12)).join('  ');
 
 function formatReport(r: ValidationReport, dynamics: boolean): string {
-  const rows = r.perUser.map((u) => row([String(u.user), String(u.steps),
-    f(u.delayS.analytic), f(u.delayS.simulated), pct(u.delayS), f(u.energyJ.analytic), f(u.energyJ.simulated), pct(u.energyJ)]));
+  const rows = r.perUser.map((u) => [String(u.user), String(u.steps),
+    f(u.delayS.analytic), f(u.delayS.simulated), pct(u.delayS), f(u.energyJ.analytic), f(u.energyJ.simulated), pct(u.energyJ)]);
   return [
     `analytic (MODEL.md §3) vs simulated per-step means${dynamics ? ' under the given dynamics' : ', static channel, dedicated shares'}`,
-    row(COLUMNS),
-    ...rows,
+    formatTable(COLUMNS, rows),
     `total delay  ${f(r.totalDelayS.analytic)} s vs ${f(r.totalDelayS.simulated)} s (${pct(r.totalDelayS)})`,
     `total energy ${f(r.totalEnergyJ.analytic)} J vs ${f(r.totalEnergyJ.simulated)} J (${pct(r.totalEnergyJ)})`,
     `largest per-user relative error: ${f(r.maxAbsRelError)}`,
@@ -62,7 +62,7 @@ export function registerValidate(program: Command): void {
     const result = await simulateWithTrace(scenario, startFrom, run);
     const report = compareWithAnalytic(evaluate(scenario, allocation), result.metrics);
     process.stdout.write(flags.json === true
-      ? `${JSON.stringify({ version: 1, scenario: scenarioPath, policy: policy.name, dynamics: flags.dynamics === true, ...report }, null, 2)}\n`
+      ? jsonText({ scenario: scenarioPath, policy: policy.name, dynamics: flags.dynamics === true, ...report })
       : `${formatReport(report, flags.dynamics === true)}\n`);
   }));
 }

@@ -3,7 +3,6 @@
  * happens, because JSON.parse's messages vary between engines, often give no position and quote
  * whole lines. Used only after JSON.parse has failed, so speed does not matter.
  */
-import { formatPath } from '../scenario/parse.ts';
 
 export interface JsonSyntaxProblem {
   readonly line: number;
@@ -131,6 +130,16 @@ class Scanner {
   }
 }
 
+/**
+ * A field path as the error line shows it: `users[3].maxPowerW`, or `(root)`. The same form as the
+ * scenario validator's (src/scenario/parse.ts), which cannot import this Node-side module.
+ */
+function pathText(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? key : `.${key}`;
+  return out === '' ? '(root)' : out;
+}
+
 /** The first syntax error of `text`, or undefined when it is valid JSON. */
 export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined {
   const s = new Scanner(text);
@@ -144,6 +153,6 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
     const before = text.slice(0, s.i);
     const line = before.split('\n').length;
     const column = s.i - before.lastIndexOf('\n');
-    return { line, column, path: formatPath(s.path), message: err.message };
+    return { line, column, path: pathText(s.path), message: err.message };
   }
 }

@@ -1,10 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/cli/errors.ts';
-import { readJsonFile, writeFileAtomic } from '../../src/cli/io.ts';
-import { findJsonSyntaxError } from '../../src/cli/json-syntax.ts';
-import { tempDir } from './files.ts';
+import { findJsonSyntaxError, InputError, readJsonFile, writeFileAtomic } from '../../src/files/index.ts';
+import { tempDir } from '../cli/files.ts';
 
 describe('writeFileAtomic', () => {
   it('writes the whole text and leaves no temporary file', () => {

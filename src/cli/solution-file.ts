@@ -1,0 +1,37 @@
+/**
+ * The solution file (DESIGN.md contract), written the same way by `optimize --out` and by `run`
+ * (one file per method): the allocation, the metrics, and how the optimizer got there. JSON has
+ * no Infinity, so an unbounded value is null.
+ */
+import type { Allocation, Metrics } from '../model/index.ts';
+import { finiteOrNull, metricsToJson } from '../scenario/format.ts';
+import { jsonText } from './json-output.ts';
+
+export interface SolvedAllocation {
+  readonly algorithm: string;
+  readonly allocation: Allocation;
+  readonly metrics: Metrics;
+  /** Objective after each outer iteration of the kept start. */
+  readonly history: readonly number[];
+  /** Starting associations tried (absent where the caller does not know it). */
+  readonly starts?: number;
+  readonly lpSolves: number;
+}
+
+export function solutionFileText(s: SolvedAllocation): string {
+  const a = s.allocation;
+  return jsonText({
+    algorithm: s.algorithm,
+    iterations: s.history.length,
+    association: a.association,
+    localLayers: a.localLayers,
+    powerW: a.powerW,
+    bandwidthHz: a.bandwidthHz,
+    userFreqHz: a.userFreqHz,
+    edgeFreqHz: a.edgeFreqHz,
+    metrics: metricsToJson(s.metrics),
+    history: s.history.map(finiteOrNull),
+    ...(s.starts === undefined ? {} : { starts: s.starts }),
+    lpSolves: s.lpSolves,
+  });
+}
