@@ -13,11 +13,11 @@ import type { ExperimentConfig, Row, Task } from '../experiment.ts';
 export const CONFIG_FILE = 'experiment.json';
 export const RUNS_DIR = 'runs';
 
-export function configText(config: ExperimentConfig): string {
+function configText(config: ExperimentConfig): string {
   return toJsonText(config);
 }
 
-export function runFileName(task: number): string {
+function runFileName(task: number): string {
   return `task-${String(task).padStart(6, '0')}.json`;
 }
 
@@ -67,7 +67,7 @@ export function prepareStore(dir: string, config: ExperimentConfig, tasks: reado
 }
 
 /** The tasks whose run file exists (a run file exists only whole). */
-export function finishedTasks(dir: string, tasks: readonly Task[]): Set<number> {
+function finishedTasks(dir: string, tasks: readonly Task[]): Set<number> {
   const runs = join(dir, RUNS_DIR);
   const names = new Set(existsSync(runs) ? readdirSync(runs) : []);
   return new Set(tasks.filter((t) => names.has(runFileName(t.index))).map((t) => t.index));

@@ -9,7 +9,7 @@ import { verdictOf, type ClaimCheck } from './figure.ts';
 import { distinct, find, type Summary } from './summary.ts';
 import { formatNumber } from './tables.ts';
 
-export const TIE_REL = 1e-6;
+const TIE_REL = 1e-6;
 
 /** The sweep a claim is checked over: a metric, its x column, and a filter (e.g. a weight kind). */
 export interface Sweep {

@@ -22,7 +22,7 @@ export function toJsonl(columns: readonly string[], rows: readonly Row[]): strin
   return rows.map((row) => `${JSON.stringify(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])))}\n`).join('');
 }
 
-export const STAT_COLUMNS = ['n', 'omitted', 'mean', 'ci95', 'sd', 'min', 'median', 'p95', 'max'] as const;
+const STAT_COLUMNS = ['n', 'omitted', 'mean', 'ci95', 'sd', 'min', 'median', 'p95', 'max'] as const;
 
 /** The summary as flat rows: the group columns, `metric`, then the statistics. */
 export function summaryRows(summary: Summary, groupBy: readonly string[]): { columns: string[]; rows: Row[] } {

@@ -17,7 +17,7 @@ import { validationFigures } from './figures.ts';
 
 const LOADS = { full: [10, 50, 100], quick: [10] } as const;
 const STEPS = { full: 3, quick: 2 } as const;
-export const ALLOCATIONS = ['reference', 'proposed'] as const;
+const ALLOCATIONS = ['reference', 'proposed'] as const;
 
 async function allocationOf(kind: (typeof ALLOCATIONS)[number], scenario: Scenario, seed: number, config: ExperimentConfig): Promise<Allocation> {
   if (kind === 'reference') return referenceAllocation(scenario);

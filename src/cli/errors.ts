@@ -5,7 +5,6 @@
 import { InputError } from '../files/index.ts';
 import { InfeasibleScenarioError } from '../optimizer/validate.ts';
 
-export const EXIT_OK = 0;
 export const EXIT_RUNTIME = 1;
 export const EXIT_INPUT = 2;
 

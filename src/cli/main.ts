@@ -1,21 +1,64 @@
 /**
- * The `mecsim` command line. Each command lives in its own module under `commands/` and registers
- * itself on the program; this file only wires them together and maps commander's usage errors to
- * exit code 2.
+ * The `mecsim` command line. Every command is a name and a one-line description here, and a
+ * module under `commands/` that adds its arguments, options and action; only the module of the
+ * command being run (or asked for `--help`) is loaded, so `mecsim scenario` does not pay for the
+ * optimizer, the simulation or the experiments. Commander's usage errors exit 2.
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT_INPUT } from './errors.ts';
-import { registerBench } from './commands/bench.ts';
-import { registerRun } from './commands/run.ts';
-import { registerScenario } from './commands/scenario.ts';
-import { registerEvaluate } from './commands/evaluate.ts';
-import { registerSimulate } from './commands/simulate.ts';
-import { registerValidate } from './commands/validate.ts';
-import { registerExperiment } from './commands/experiment.ts';
-import { registerMerge } from './commands/merge.ts';
-import { registerOptimize } from './commands/optimize.ts';
 
-export function buildProgram(): Command {
+interface CommandModule {
+  configure(command: Command): void;
+}
+
+/** In the order `mecsim --help` lists them. */
+const COMMANDS: readonly { name: string; description: string; load: () => Promise<CommandModule> }[] = [
+  {
+    name: 'run', load: () => import('./commands/run.ts'),
+    description: "the default job: optimise the paper's network with every method, simulate, summarise, write results/",
+  },
+  {
+    name: 'bench', load: () => import('./commands/bench.ts'),
+    description: 'speed of the engine (against a raw fastpriorityqueue loop), the optimizer and the simulation',
+  },
+  {
+    name: 'scenario', load: () => import('./commands/scenario.ts'),
+    description: "generate a seeded scenario file (the paper's section 5 network by default)",
+  },
+  {
+    name: 'evaluate', load: () => import('./commands/evaluate.ts'),
+    description: 'analytic delay, energy, stability and objective of a solution',
+  },
+  {
+    name: 'simulate', load: () => import('./commands/simulate.ts'),
+    description: 'simulate users training batch after batch under a policy, with optional fading, mobility and epochs',
+  },
+  {
+    name: 'validate', load: () => import('./commands/validate.ts'),
+    description: 'compare the closed-form delay and energy with a simulated run',
+  },
+  {
+    name: 'experiment', load: () => import('./commands/experiment.ts'),
+    description: 'run a figure of the paper or the validation over seeded runs (see experiments/README.md)',
+  },
+  {
+    name: 'merge', load: () => import('./commands/merge.ts'),
+    description: 'join the shard outputs of one experiment run and write its tables, plots and report',
+  },
+  {
+    name: 'optimize', load: () => import('./commands/optimize.ts'),
+    description: "optimise split, association, power, bandwidth and GPU frequencies (the paper's algorithm or a baseline)",
+  },
+];
+
+/** The command the arguments name (`mecsim help NAME` too), or undefined. */
+function commandNamed(args: readonly string[]): string | undefined {
+  const words = args.filter((a) => !a.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/** The program with every command listed and `name`'s module loaded and configured. */
+async function buildProgram(name: string | undefined): Promise<Command> {
   const program = new Command('mecsim')
     .description('Discrete-event simulator and optimizer for split fine-tuning of LLMs in mobile edge computing')
     // Usage errors in the same one-line form as every other input error.
@@ -31,20 +74,16 @@ export function buildProgram(): Command {
       'Exit codes: 0 ok, 1 runtime failure, 2 usage or input error (one line on stderr).',
     ].join('\n'))
     .exitOverride();
-  registerRun(program);
-  registerBench(program);
-  registerScenario(program);
-  registerEvaluate(program);
-  registerSimulate(program);
-  registerValidate(program);
-  registerExperiment(program);
-  registerMerge(program);
-  registerOptimize(program);
+  for (const c of COMMANDS) {
+    const command = program.command(c.name).description(c.description);
+    if (c.name === name) (await c.load()).configure(command);
+  }
   return program;
 }
 
 try {
-  await buildProgram().parseAsync(process.argv);
+  const program = await buildProgram(commandNamed(process.argv.slice(2)));
+  await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) {
     // commander has already printed its one-line message (or the help text).

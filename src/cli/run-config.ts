@@ -10,7 +10,7 @@ import { DEFAULT_JOB_METHODS } from '../../experiments/index.ts';
 import { InputError, readSettingsFile } from '../files/index.ts';
 import { integerSchema, RANGES } from './flags.ts';
 
-export const RunConfigSchema = z.strictObject({
+const RunConfigSchema = z.strictObject({
   /** A scenario file; without it one is generated from preset/users/servers/layers/seed. */
   scenario: z.string().min(1).optional(),
   preset: z.enum(Object.keys(PRESETS) as [string, ...string[]]).default('paper'),

@@ -4,10 +4,8 @@ import { runCommand } from '../errors.ts';
 import { jsonText } from '../json-output.ts';
 
 /** `mecsim bench`: speed figures measured side by side in one run (not a test). */
-export function registerBench(program: Command): void {
-  program
-    .command('bench')
-    .description('speed of the engine (against a raw fastpriorityqueue loop), the optimizer and the simulation')
+export function configure(command: Command): void {
+  command
     .addHelpText('after', '\nExamples:\n  mecsim bench\n  mecsim bench --json > bench.json')
     .option('--json', 'print one JSON document instead of a table')
     .action((options: { json?: boolean }) =>

@@ -20,10 +20,8 @@ export interface EvaluateFlags {
  * `mecsim evaluate SCENARIO SOLUTION`: the analytic metrics of a solution (MODEL.md §3–§5).
  * An infeasible solution is an input error whose one line lists the violated constraints.
  */
-export function registerEvaluate(program: Command): void {
-  program
-    .command('evaluate')
-    .description('analytic delay, energy, stability and objective of a solution')
+export function configure(command: Command): void {
+  command
     .addHelpText('after', '\nExamples:\n  mecsim evaluate s.json sol.json\n  mecsim evaluate s.json sol.json --json --strict')
     .argument('<scenario>', 'scenario file (mecsim scenario --out)')
     .argument('<solution>', 'solution file')

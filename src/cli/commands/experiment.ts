@@ -17,7 +17,7 @@ import { DEFAULT_SEED, integerSchema, parseFlags, RANGES } from '../flags.ts';
 import { jsonLine } from '../json-output.ts';
 import { progressBar } from '../progress.ts';
 
-export const DEFAULT_OUT = join('experiments', 'out');
+const DEFAULT_OUT = join('experiments', 'out');
 
 const Flags = z.object({
   runs: integerSchema(RANGES.runs).optional(),
@@ -55,10 +55,8 @@ function describe(e: Experiment, outDir: string, r: RunOutcome, wallS: number): 
   return `${e.name}: ${r.tasks} tasks${shard}, ${r.ran} run now, ${r.resumed} already done; ${where}; wall ${wallS.toFixed(1)} s\n`;
 }
 
-export function registerExperiment(program: Command): void {
-  program
-    .command('experiment')
-    .description('run a figure of the paper or the validation over seeded runs (see experiments/README.md)')
+export function configure(command: Command): void {
+  command
     .argument('<name>', `${EXPERIMENT_NAMES.join(' | ')} | all`)
     .option('--runs <k>', 'seeded scenarios per sweep point (default: the experiment\'s)')
     .option('--seed <s>', 'master seed; run seeds derive from (seed, experiment, run)', String(DEFAULT_SEED))

@@ -8,10 +8,8 @@ import { InputError } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
 import { jsonLine } from '../json-output.ts';
 
-export function registerMerge(program: Command): void {
-  program
-    .command('merge')
-    .description('join the shard outputs of one experiment run and write its tables, plots and report')
+export function configure(command: Command): void {
+  command
     .argument('<dirs...>', 'output directories of the shards (one, if they all wrote into it)')
     .option('--out <dir>', 'where to write the merged outputs (needed with more than one directory)')
     .option('--json', 'print one JSON line instead of text')

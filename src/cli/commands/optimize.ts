@@ -31,10 +31,8 @@ function summary(s: OptimizedSolution): string {
 }
 
 /** `mecsim optimize SCENARIO`: runs the proposed method or a baseline (MODEL.md §6, §7). */
-export function registerOptimize(program: Command): void {
-  program
-    .command('optimize')
-    .description("optimise split, association, power, bandwidth and GPU frequencies (the paper's algorithm or a baseline)")
+export function configure(command: Command): void {
+  command
     .addHelpText('after', '\nExamples:\n  mecsim optimize s.json --out sol.json\n  mecsim optimize s.json --algorithm greedy --json')
     .argument('<scenario>', 'scenario file (mecsim scenario --out)')
     .option('--algorithm <name>', `one of ${ALGORITHMS.join(', ')}`, 'proposed')

@@ -63,10 +63,8 @@ async function writeOutputs(c: RunConfig, scenario: Scenario, results: readonly 
 }
 
 /** `mecsim run`: the default job that `npm start` runs. */
-export function registerRun(program: Command): void {
-  program
-    .command('run')
-    .description('the default job: optimise the paper\'s network with every method, simulate, summarise, write results/')
+export function configure(command: Command): void {
+  command
     .option('--config <file>', 'settings from a JSON or YAML file (flags override it)')
     .option('--scenario <file>', 'use this scenario instead of generating one')
     .option('--preset <name>', 'generated scenario preset: paper | contested')

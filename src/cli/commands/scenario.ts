@@ -23,10 +23,8 @@ export interface ScenarioFlags {
  * `mecsim scenario`: writes a seeded scenario (the paper's defaults unless told otherwise) to
  * `--out`, or prints it.
  */
-export function registerScenario(program: Command): void {
-  program
-    .command('scenario')
-    .description("generate a seeded scenario file (the paper's section 5 network by default)")
+export function configure(command: Command): void {
+  command
     .addHelpText('after', '\nExamples:\n  mecsim scenario --out s.json\n  mecsim scenario --preset contested --users 20 --servers 4 --seed 7 --out c.json')
     .option('--preset <name>', `parameter set: ${Object.keys(PRESETS).join(', ')}`, 'paper')
     .option('--users <n>', 'number of users (preset default: 50)')

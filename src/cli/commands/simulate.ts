@@ -24,7 +24,7 @@ interface SimulateFlags extends Record<string, unknown> {
 }
 
 /** A solution file checked against the scenario, as an allocation. */
-export function loadFeasibleAllocation(scenario: Scenario, path: string): Allocation {
+function loadFeasibleAllocation(scenario: Scenario, path: string): Allocation {
   const solution = loadSolutionFile(path);
   const violations = checkSolution(scenario, solution, { allowEdgeOnly: true });
   if (violations.length > 0) {
@@ -74,7 +74,7 @@ function openTrace(path: string, format: TraceFormat): TraceFile {
   }
 }
 
-export function formatSimSummary(result: SimResult): string {
+function formatSimSummary(result: SimResult): string {
   const m = result.metrics;
   const steps = m.perUser.reduce((s, u) => s + u.steps, 0);
   return [
@@ -87,10 +87,8 @@ export function formatSimSummary(result: SimResult): string {
 }
 
 /** `mecsim simulate SCENARIO`: token batches through devices, uplinks and edge servers (MODEL.md §9). */
-export function registerSimulate(program: Command): void {
-  const command = program
-    .command('simulate')
-    .description('simulate users training batch after batch under a policy, with optional fading, mobility and epochs')
+export function configure(command: Command): void {
+  command
     .addHelpText('after', '\nExamples:\n  mecsim simulate s.json --solution sol.json --steps 3\n  mecsim simulate s.json --policy reference --duration 3600 --fading rayleigh --coherence 0.1 --epoch 10 --trace t.json --trace-format chrome')
     .argument('<scenario>', 'scenario file')
     .option('--solution <file>', 'keep this solution for the whole run (policy static)')

@@ -37,10 +37,8 @@ function formatReport(r: ValidationReport, dynamics: boolean): string {
 }
 
 /** `mecsim validate SCENARIO`: analytic vs simulated delay and energy, per user and in total. */
-export function registerValidate(program: Command): void {
-  const command = program
-    .command('validate')
-    .description('compare the closed-form delay and energy with a simulated run')
+export function configure(command: Command): void {
+  command
     .addHelpText('after', '\nExamples:\n  mecsim validate s.json --solution sol.json\n  mecsim validate s.json --dynamics --edge-gpu processor-sharing --fading rayleigh --coherence 500 --steps 3')
     .argument('<scenario>', 'scenario file')
     .option('--solution <file>', 'the allocation to check (default: the reference policy)')
