@@ -8,6 +8,7 @@ import { policyNamed, policyNames } from '../../../sim/policies.ts';
 import { simulate, type SimResult } from '../../../sim/run.ts';
 import { InputError, writeFileAtomic } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
+import { masterSeed } from '../flags.ts';
 import { jsonText } from '../json-output.ts';
 import { loadScenarioFile, loadSolutionFile } from '../load.ts';
 import { formatNumber as f } from '../table.ts';
@@ -47,13 +48,13 @@ export function choosePolicy(scenario: Scenario, flags: { solution?: string; pol
 
 /** Runs a simulation, streaming the trace to a file if asked; a failed run leaves no trace file. */
 export async function simulateWithTrace(
-  scenario: Scenario, policy: Policy, run: { config: SimConfig; seed: number | undefined }, tracePath?: string, traceFormat: TraceFormat = 'jsonl',
+  scenario: Scenario, policy: Policy, run: { config: SimConfig; seed: number }, tracePath?: string, traceFormat: TraceFormat = 'jsonl',
 ): Promise<SimResult> {
   const { config, seed } = run;
   const trace = tracePath === undefined ? undefined : openTrace(tracePath, traceFormat);
   try {
     const result = await simulate(scenario, {
-      policy, config, ...(seed === undefined ? {} : { seed }),
+      policy, config, seed,
       ...(trace ? { onTrace: trace.write } : {}),
       wallClockS: () => performance.now() / 1000,
     });
@@ -100,10 +101,11 @@ export function configure(command: Command): void {
   addSimFlags(command).action((scenarioPath: string, flags: SimulateFlags) => runCommand(async () => {
     const format = flags.traceFormat;
     if (format !== 'jsonl' && format !== 'chrome') throw new InputError(`--trace-format: must be jsonl or chrome (got '${format}')`);
-    const run = simConfigFromFlags(flags);
+    const { config, seed: seedFlag } = simConfigFromFlags(flags);
     const scenario = loadScenarioFile(scenarioPath);
-    const policy = choosePolicy(scenario, flags, run.seed ?? scenario.seed);
-    const result = await simulateWithTrace(scenario, policy, run, flags.trace, format);
+    const seed = masterSeed(seedFlag, scenario);
+    const policy = choosePolicy(scenario, flags, seed);
+    const result = await simulateWithTrace(scenario, policy, { config, seed }, flags.trace, format);
     const json = jsonText({ scenario: scenarioPath, policy: policy.name, ...result });
     if (flags.out !== undefined) writeFileAtomic(flags.out, json);
     process.stdout.write(flags.json === true ? json : `${formatSimSummary(result)}\n`);

@@ -3,6 +3,7 @@ import { evaluate, type Allocation } from '../../model/index.ts';
 import { compareWithAnalytic, type Comparison, type ValidationReport } from '../../../sim/validation.ts';
 import { InputError } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
+import { masterSeed } from '../flags.ts';
 import { jsonText } from '../json-output.ts';
 import { loadScenarioFile } from '../load.ts';
 import { formatNumber as f, formatTable } from '../table.ts';
@@ -50,14 +51,15 @@ export function configure(command: Command): void {
       const given = DYNAMIC_FLAGS.filter((k) => k in flags && flags[k] !== undefined && !['static', 'none', 'dedicated', false].includes(flags[k] as string));
       if (given.length > 0) throw new InputError(`--${given[0]}: dynamics flags need --dynamics`);
     }
-    const run = simConfigFromFlags(flags);
+    const { config, seed: seedFlag } = simConfigFromFlags(flags);
     const scenario = loadScenarioFile(scenarioPath);
-    const policy = choosePolicy(scenario, flags, run.seed ?? scenario.seed);
+    const seed = masterSeed(seedFlag, scenario);
+    const policy = choosePolicy(scenario, flags, seed);
     const allocation = await policy.allocate(scenario, null);
     // The run starts from the allocation just compared (no second optimisation); later epochs
     // re-run the policy on the gains in force.
     const startFrom = { name: policy.name, allocate: (s: typeof scenario, previous: Allocation | null) => (previous === null ? Promise.resolve(allocation) : policy.allocate(s, previous)) };
-    const result = await simulateWithTrace(scenario, startFrom, run);
+    const result = await simulateWithTrace(scenario, startFrom, { config, seed });
     const report = compareWithAnalytic(evaluate(scenario, allocation), result.metrics);
     process.stdout.write(flags.json === true
       ? jsonText({ scenario: scenarioPath, policy: policy.name, dynamics: flags.dynamics === true, ...report })
