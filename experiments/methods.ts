@@ -3,7 +3,7 @@
  * its metrics and the convergence history out. An optimizer API change touches this file only.
  */
 import type { Allocation, Metrics } from '../src/model/index.ts';
-import { optimize, type AlgorithmName } from '../src/optimizer/optimize.ts';
+import { optimize, type AlgorithmName } from '../src/optimizer/index.ts';
 import { finiteOrNull } from '../src/scenario/format.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { Row } from './experiment.ts';

@@ -33,7 +33,7 @@ export async function benchOptimizer(sizes = OPTIMIZER_BENCH_SIZES): Promise<Opt
   for (const [users, servers] of sizes) {
     const scenario = generateScenario({ seed, users, servers });
     const t0 = performance.now();
-    const s = await optimize(scenario, { algorithm: 'proposed' });
+    const s = await optimize(scenario, { algorithm: 'proposed', seed });
     rows.push({
       users, servers, wallS: (performance.now() - t0) / 1000,
       outerIterations: s.iterations, starts: s.starts, lpSolves: s.lpSolves, objective: s.objective,

@@ -6,10 +6,10 @@
 import type { RandomStream } from '../random/index.ts';
 import {
   associationStep, type AssociationOptions, type CandidateRanking, type ResourcePolicy,
-} from './association-step.ts';
-import type { LpSolver } from './highs-solver.ts';
+} from './association/step.ts';
+import type { LpSolver } from './solvers/highs.ts';
 import type { Instance } from './instance.ts';
-import type { ResourceResult } from './resource-fp.ts';
+import type { ResourceResult } from './resource/transform.ts';
 
 export interface AlternationOptions {
   readonly association: AssociationOptions;

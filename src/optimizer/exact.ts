@@ -11,10 +11,10 @@
  * instead of M^N·Υ^N full solves.
  */
 import { edgeLayerCost, localLayerCost, rateBps, stabilityCost, uplinkFactor } from './costs.ts';
-import { edgeSharesDirect } from './edge-frequency.ts';
+import { edgeSharesDirect } from './resource/edge-frequency.ts';
 import type { Instance } from './instance.ts';
 import { newPlan, planObjective, type Plan } from './plan.ts';
-import { solveUplinkDirect } from './uplink-direct.ts';
+import { solveUplinkDirect } from './resource/uplink-direct.ts';
 import { InfeasibleScenarioError } from './validate.ts';
 
 /** Largest instance `exact` accepts: M^N associations and Υ^(users per server) splits. */

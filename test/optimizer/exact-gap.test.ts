@@ -14,8 +14,8 @@ describe('proposed vs exact on tiny instances', () => {
     const gaps: { seed: number; gap: number }[] = [];
     for (let seed = 1; seed <= 200; seed++) {
       const scenario = tinyScenario(seed);
-      const exact = await optimize(scenario, { algorithm: 'exact' });
-      const proposed = await optimize(scenario, { algorithm: 'proposed' });
+      const exact = await optimize(scenario, { algorithm: 'exact', seed });
+      const proposed = await optimize(scenario, { algorithm: 'proposed', seed });
       // The exact optimum is a lower bound up to the float precision of its continuous solves.
       expect(proposed.objective).toBeGreaterThanOrEqual(exact.objective * (1 - 1e-9));
       gaps.push({ seed, gap: proposed.objective / exact.objective - 1 });

@@ -13,7 +13,7 @@ describe('every algorithm returns feasible solutions', () => {
       const scenario = smallScenario(seed);
       for (const algorithm of ALGORITHMS) {
         if (algorithm === 'exact' && (scenario.users.length > 4 || scenario.llm.layers > 6)) continue;
-        const s = await optimize(scenario, { algorithm, starts: 1 });
+        const s = await optimize(scenario, { algorithm, seed, starts: 1 });
         const v = checkSolution(scenario, s, { allowEdgeOnly: algorithm === 'edge-only' });
         if (v.length > 0) failures.push(`seed ${seed} ${algorithm}: ${v.map(formatViolation).join('; ')}`);
         if (algorithm !== 'local-only' && !Number.isFinite(s.objective)) failures.push(`seed ${seed} ${algorithm}: objective ${s.objective}`);

@@ -4,16 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, referenceAllocation } from '../../src/model/index.ts';
 import { CONTESTED_PRESET, generateScenario } from '../../src/scenario/index.ts';
 import { edgeLayerCost, edgeLayerCostSlope, rateBps, uplinkFactor } from '../../src/optimizer/costs.ts';
-import { edgeSharesDirect, edgeSharesSurrogate } from '../../src/optimizer/edge-frequency.ts';
+import { edgeSharesDirect, edgeSharesSurrogate } from '../../src/optimizer/resource/edge-frequency.ts';
 import { compileInstance } from '../../src/optimizer/instance.ts';
 import { planObjective, toAllocation } from '../../src/optimizer/plan.ts';
 import {
   DEFAULT_RESOURCE_TOLERANCES, initialPlan, proposedResources, runTransform,
-} from '../../src/optimizer/resource-fp.ts';
-import { levelRoot, waterFill } from '../../src/optimizer/roots.ts';
-import { surrogateSplit } from '../../src/optimizer/split.ts';
-import { solveUplinkSurrogate, uplinkSurrogateResidual } from '../../src/optimizer/uplink-surrogate.ts';
-import { bestPowerW, uplinkAtPrice, uplinkSlope } from '../../src/optimizer/uplink-direct.ts';
+} from '../../src/optimizer/resource/transform.ts';
+import { levelRoot, waterFill } from '../../src/optimizer/solvers/roots.ts';
+import { surrogateSplit } from '../../src/optimizer/resource/split.ts';
+import { solveUplinkSurrogate, uplinkSurrogateResidual } from '../../src/optimizer/resource/uplink-surrogate.ts';
+import { bestPowerW, uplinkAtPrice, uplinkSlope } from '../../src/optimizer/resource/uplink-direct.ts';
 import { newRateTerms } from '../../src/optimizer/costs.ts';
 import { expectRel } from './fixtures.ts';
 

@@ -15,11 +15,11 @@
  * theorem, the first-order change of the objective if it joined m. So the LP sees congestion: a
  * crowded server has high prices. An idle server has price 0 (the newcomer would get all of it).
  */
-import { edgeLayerCost, edgeLayerCostSlope, newRateTerms, rateTerms, uplinkFactor } from './costs.ts';
-import { edgeShareAtPrice } from './edge-frequency.ts';
-import { bitsFor, type Instance } from './instance.ts';
-import { serverMembers, type Plan } from './plan.ts';
-import { uplinkAtPrice } from './uplink-direct.ts';
+import { edgeLayerCost, edgeLayerCostSlope, newRateTerms, rateTerms, uplinkFactor } from '../costs.ts';
+import { edgeShareAtPrice } from '../resource/edge-frequency.ts';
+import { bitsFor, type Instance } from '../instance.ts';
+import { serverMembers, type Plan } from '../plan.ts';
+import { uplinkAtPrice } from '../resource/uplink-direct.ts';
 
 export interface PairCosts {
   /** The users the LP decides for: those that send (α_n < Υ); the others keep their server. */

@@ -6,11 +6,11 @@
  * GPU frequency uniform in (0, f^max]. The split is then each user's best integer α for those
  * resources, re-chosen until no user's split changes (a user going local frees its shares).
  */
-import type { RandomStreams } from '../random/index.ts';
-import type { Instance } from './instance.ts';
-import { newPlan, planObjective, serverMembers, type Plan } from './plan.ts';
-import type { ResourceResult } from './resource-fp.ts';
-import { directSplit } from './resource-direct.ts';
+import type { RandomStreams } from '../../random/index.ts';
+import type { Instance } from '../instance.ts';
+import { newPlan, planObjective, serverMembers, type Plan } from '../plan.ts';
+import type { ResourceResult } from './transform.ts';
+import { directSplit } from './direct.ts';
 
 interface RandomDraws {
   readonly bandwidthWeight: Float64Array;

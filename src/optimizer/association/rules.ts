@@ -3,9 +3,9 @@
  * baselines (paper §5.3). Both baselines stay "within bandwidth limits" through the same load cap
  * as the LP (`loadCaps`): a server full to its cap takes no more users.
  */
-import type { RandomStream } from '../random/index.ts';
+import type { RandomStream } from '../../random/index.ts';
 import { loadCaps } from './cccp.ts';
-import type { Instance } from './instance.ts';
+import type { Instance } from '../instance.ts';
 
 function usableServers(inst: Instance): number {
   let count = 0;

@@ -16,8 +16,8 @@
  * polytope, totally unimodular) every LP solution is already binary, so ϱ then acts only as a
  * proximal weight that keeps χ near its starting point.
  */
-import type { LinearProgram, LinearTerm, LpRow } from './lp.ts';
-import type { LpSolver } from './highs-solver.ts';
+import type { LinearProgram, LinearTerm, LpRow } from '../solvers/lp.ts';
+import type { LpSolver } from '../solvers/highs.ts';
 import type { PairCosts } from './pair-costs.ts';
 
 const varName = (n: number, m: number): string => `x${n}_${m}`;

@@ -5,14 +5,14 @@
  * objective after the method's own resource step, so a candidate is never accepted on the
  * strength of the linear model alone.
  */
-import type { RandomStream } from '../random/index.ts';
+import type { RandomStream } from '../../random/index.ts';
 import { loadCaps, runCccp, type Fractional } from './cccp.ts';
-import type { LpSolver } from './highs-solver.ts';
-import type { Instance } from './instance.ts';
+import type { LpSolver } from '../solvers/highs.ts';
+import type { Instance } from '../instance.ts';
 import { pairCosts, type PairCosts } from './pair-costs.ts';
-import { clonePlan, planObjective, type Plan } from './plan.ts';
-import { directResources } from './resource-direct.ts';
-import type { ResourceResult } from './resource-fp.ts';
+import { clonePlan, planObjective, type Plan } from '../plan.ts';
+import { directResources } from '../resource/direct.ts';
+import type { ResourceResult } from '../resource/transform.ts';
 
 /** A method's resource step: split and resources for a fixed association, warm-started. */
 export type ResourcePolicy = (association: Int32Array, warm: Plan | undefined) => ResourceResult;

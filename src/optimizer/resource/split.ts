@@ -2,9 +2,9 @@
  * The split α_n: the surrogate's α-block (relaxed to [1, Υ]), the direct integer choice, and the
  * rounding of a relaxed split (MODEL.md §6).
  */
-import { stabilityCost } from './costs.ts';
-import type { Instance } from './instance.ts';
-import { increasingRoot } from './roots.ts';
+import { stabilityCost } from '../costs.ts';
+import type { Instance } from '../instance.ts';
+import { increasingRoot } from '../solvers/roots.ts';
 
 /**
  * Relaxed α stays this far (relative) below Υ: q_n = B/(2(Υ − α)) must stay finite. Only matters

@@ -9,9 +9,9 @@
  * instances we generate (checked by a test on sampled users; not proved), which makes the
  * water-filling on φ_n' = −C·(∂r/∂b)/r² at p*(b) (envelope theorem) the global optimum.
  */
-import { newRateTerms, rateTerms, uplinkFactor, type RateTerms } from './costs.ts';
-import type { Instance } from './instance.ts';
-import { increasingRoot, waterFill } from './roots.ts';
+import { newRateTerms, rateTerms, uplinkFactor, type RateTerms } from '../costs.ts';
+import type { Instance } from '../instance.ts';
+import { increasingRoot, waterFill } from '../solvers/roots.ts';
 import type { UplinkGroup } from './uplink-surrogate.ts';
 
 /** p*(b) = argmin_p C(p)/r(p, b) on [p_min, p_max]. */

@@ -3,8 +3,8 @@
  * each server's budgets (9e), (9g) when every user kept a share, equal shares otherwise; power and
  * user frequency clipped into their boxes (9d), (9f). Users that send nothing hold no share.
  */
-import { bitsFor, type Instance } from './instance.ts';
-import { serverMembers, type Plan } from './plan.ts';
+import { bitsFor, type Instance } from '../instance.ts';
+import { serverMembers, type Plan } from '../plan.ts';
 import type { UplinkGroup } from './uplink-surrogate.ts';
 
 function fillBudget(users: readonly number[], shares: Float64Array, total: number): void {

@@ -3,9 +3,9 @@
  * to m. Both objectives below are separable and convex in the shares, so the optimum is a
  * one-multiplier water-filling (MODEL.md §6): every user's marginal equals the server's level.
  */
-import { edgeLayerCost, edgeLayerCostSlope } from './costs.ts';
-import type { Instance } from './instance.ts';
-import { increasingRoot, waterFill } from './roots.ts';
+import { edgeLayerCost, edgeLayerCostSlope } from '../costs.ts';
+import type { Instance } from '../instance.ts';
+import { increasingRoot, waterFill } from '../solvers/roots.ts';
 
 /**
  * Proposed method, surrogate (13): min Σ B_{n,m}(f_n)²/(4 q_n); marginal B·B'/(2q), increasing

@@ -11,9 +11,9 @@
  * server, so the per-server dual (one multiplier) is exact and O(users) per sweep, while a
  * dense Newton step would be O(users³).
  */
-import { newRateTerms, rateTerms, uplinkFactor, type RateTerms } from './costs.ts';
-import type { Instance } from './instance.ts';
-import { levelRootNear, waterFill } from './roots.ts';
+import { newRateTerms, rateTerms, uplinkFactor, type RateTerms } from '../costs.ts';
+import type { Instance } from '../instance.ts';
+import { levelRootNear, waterFill } from '../solvers/roots.ts';
 
 /** One server's sending users with their per-user data, aligned by position. */
 export interface UplinkGroup {

@@ -10,14 +10,14 @@
  * increases and the loop reaches a stationary point of the relaxed problem. Then α is rounded and
  * the continuous variables are re-solved with α fixed.
  */
-import { edgeLayerCost, localLayerCost, rateBps, uplinkFactor } from './costs.ts';
+import { edgeLayerCost, localLayerCost, rateBps, uplinkFactor } from '../costs.ts';
 import { edgeSharesSurrogate } from './edge-frequency.ts';
-import { bitsFor, type Instance } from './instance.ts';
-import { clonePlan, newPlan, planObjective, type Plan } from './plan.ts';
+import { bitsFor, type Instance } from '../instance.ts';
+import { clonePlan, newPlan, planObjective, type Plan } from '../plan.ts';
 import { prepareShares, uplinkGroups } from './shares.ts';
 import { roundSplit, surrogateSplit } from './split.ts';
 import { solveUplinkSurrogate } from './uplink-surrogate.ts';
-import { relaxedOptimalLocalLayers } from '../model/index.ts';
+import { relaxedOptimalLocalLayers } from '../../model/index.ts';
 
 /** Tolerances of the resource step. */
 export interface ResourceTolerances {

@@ -12,12 +12,12 @@
  * shares is not found; the proposed method moves α (relaxed) and every resource in one convex
  * surrogate step. The association step is the same.
  */
-import { edgeLayerCost, localLayerCost, rateBps, uplinkFactor } from './costs.ts';
+import { edgeLayerCost, localLayerCost, rateBps, uplinkFactor } from '../costs.ts';
 import { edgeSharesDirect } from './edge-frequency.ts';
-import { bitsFor, type Instance } from './instance.ts';
-import { clonePlan, planObjective, type Plan } from './plan.ts';
-import type { ResourceResult, ResourceTolerances } from './resource-fp.ts';
-import { initialPlan } from './resource-fp.ts';
+import { bitsFor, type Instance } from '../instance.ts';
+import { clonePlan, planObjective, type Plan } from '../plan.ts';
+import type { ResourceResult, ResourceTolerances } from './transform.ts';
+import { initialPlan } from './transform.ts';
 import { prepareShares, uplinkGroups } from './shares.ts';
 import { bestIntegerSplit } from './split.ts';
 import { solveUplinkDirect } from './uplink-direct.ts';

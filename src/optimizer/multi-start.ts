@@ -1,0 +1,72 @@
+/**
+ * The outer loop from several starting associations (greedy, highest gain, then random ones):
+ * each start alternates to convergence (`alternate.ts`) and the best final objective is kept,
+ * with its history. `RunContext` is what an algorithm of the registry is handed.
+ */
+import type { RandomStreams } from '../random/index.ts';
+import { alternate, type AlternationResult } from './alternate.ts';
+import { bestGainAssociation, greedyAssociation, randomAssociation } from './association/rules.ts';
+import type { AssociationOptions, CandidateRanking, ResourcePolicy } from './association/step.ts';
+import type { Instance } from './instance.ts';
+import type { Plan } from './plan.ts';
+import type { ResourceTolerances } from './resource/transform.ts';
+import type { LpSolver } from './solvers/highs.ts';
+
+/** A finished run of one algorithm. */
+export interface OuterRun {
+  readonly plan: Plan;
+  readonly history: number[];
+  readonly starts: number;
+  readonly lpSolves: number;
+}
+
+export interface OuterOptions {
+  readonly starts: number;
+  readonly outerRelTol: number;
+  readonly maxOuterIterations: number;
+}
+
+export interface RunContext {
+  readonly inst: Instance;
+  readonly streams: RandomStreams;
+  readonly tol: ResourceTolerances;
+  readonly association: AssociationOptions;
+  /** The outer loop with this resource step from every start (needs an LP solver). */
+  readonly multiStart: (policy: ResourcePolicy, ranking?: CandidateRanking) => OuterRun;
+}
+
+function startAssociations(inst: Instance, count: number, loadFactor: number, streams: RandomStreams): Int32Array[] {
+  const out: Int32Array[] = [];
+  const seen = new Set<string>();
+  const add = (a: Int32Array): void => {
+    const key = a.join(',');
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(a);
+    }
+  };
+  for (let k = 0; k < count; k++) {
+    if (k === 0) add(greedyAssociation(inst, loadFactor));
+    else if (k === 1) add(bestGainAssociation(inst));
+    else add(randomAssociation(inst, loadFactor, streams.get('start', k)));
+  }
+  return out;
+}
+
+export function multiStart(
+  inst: Instance, solver: LpSolver, policy: ResourcePolicy, opts: OuterOptions,
+  association: AssociationOptions, streams: RandomStreams, ranking: CandidateRanking,
+): OuterRun {
+  let best: AlternationResult | undefined;
+  let lpSolves = 0;
+  const starts = startAssociations(inst, opts.starts, association.loadFactor, streams);
+  starts.forEach((start, k) => {
+    const run = alternate(inst, solver, policy, start, {
+      association, outerRelTol: opts.outerRelTol, maxOuterIterations: opts.maxOuterIterations,
+    }, streams.get('cccp', k), ranking);
+    lpSolves += run.lpSolves;
+    if (best === undefined || run.result.objective < best.result.objective) best = run;
+  });
+  if (best === undefined) throw new Error('no starting association');
+  return { plan: best.result.plan, history: best.history, starts: starts.length, lpSolves };
+}
