@@ -26,3 +26,22 @@ export function pathLossDb(distanceM: number, at1KmDb: number, perDecadeDb: numb
   const d = Math.max(distanceM, minDistanceM);
   return at1KmDb + perDecadeDb * Math.log10(d / 1000);
 }
+
+/** The path-loss law of a scenario (`pathLoss` in the file). */
+export interface PathLossLaw {
+  readonly at1KmDb: number;
+  readonly perDecadeDb: number;
+  readonly minDistanceM: number;
+}
+
+/** The linear power gain the law leaves at a distance (no fading: MODEL.md §1). */
+export function pathGainAtDistance(distanceM: number, law: PathLossLaw): number {
+  return lossDbToGain(pathLossDb(distanceM, law.at1KmDb, law.perDecadeDb, law.minDistanceM));
+}
+
+/** The same between two points of the plane (a user and a server), in metres. */
+export function pathGainBetween(
+  a: { readonly xM: number; readonly yM: number }, b: { readonly xM: number; readonly yM: number }, law: PathLossLaw,
+): number {
+  return pathGainAtDistance(Math.hypot(a.xM - b.xM, a.yM - b.yM), law);
+}

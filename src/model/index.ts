@@ -3,14 +3,18 @@ export { layerFlops, activationBits, tokenIdBits } from './flops.ts';
 export {
   gpuFlopsPerS, gpuPowerW, localLayerDelayS, localLayerEnergyJ, edgeLayerDelayS, edgeLayerEnergyJ,
 } from './compute.ts';
-export { uplinkRateBps, uplinkDelayS, uplinkEnergyJ } from './uplink.ts';
-export { stabilityBound, userStabilityBound } from './stability.ts';
-export { dbmToW, dbmPerHzToWPerHz, lossDbToGain, pathLossDb } from './channel.ts';
 export {
-  objectiveWeights, weightedLayerCost, userCost, edgeCost, stabilityTerm, objectiveValue,
+  uplinkRateBps, uplinkRateAtSnrPerWBps, uplinkRateTerms, newRateTerms, uplinkDelayS, uplinkEnergyJ,
+} from './uplink.ts';
+export type { RateTerms } from './uplink.ts';
+export { stabilityBound, userStabilityBound } from './stability.ts';
+export { dbmToW, dbmPerHzToWPerHz, lossDbToGain, pathLossDb, pathGainAtDistance, pathGainBetween } from './channel.ts';
+export type { PathLossLaw } from './channel.ts';
+export {
+  objectiveWeights, weightedLayerCost, layerCostAt, layerCostSlope, userObjectiveTerm, stabilityTerm, objectiveValue,
 } from './objective.ts';
 export type { ObjectiveWeights } from './objective.ts';
-export { newUserMetrics, sentBits, userMetrics } from './user-costs.ts';
+export { newUserMetrics, sentBits, splitBits, userMetrics } from './user-costs.ts';
 export { costTotals, objectiveDelayS, evaluate } from './evaluate.ts';
 export type { CostTotals } from './evaluate.ts';
 export { bestGainServer, equalShareAllocation, referenceAllocation, normalizationOf } from './reference.ts';

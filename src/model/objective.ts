@@ -4,8 +4,8 @@
  * With ω = w / reference, the paper's sum Σ_n Cost_n^U + Σ_m Cost_m^E + ω_s·Σ_n AS_n equals
  * ω_t·T + ω_e·E + ω_s·S, where T sums the per-user delays (**[mecsim]** with the uplink delay
  * when `objective.uplinkDelay`, without it for the paper's exact (4)), E the per-user energies and
- * S the stability bounds. `evaluate` uses the second form; the first is kept here formula by formula
- * for the optimizer and is tested to agree.
+ * S the stability bounds. `evaluate` uses the second form (`objectiveValue`); the first is
+ * `userObjectiveTerm` per user, in the optimizer's weighted per-layer costs, and is tested to agree.
  */
 import type { Normalization, Weights } from './types.ts';
 
@@ -37,20 +37,38 @@ export function weightedLayerCost(delayPerS: number, energyPerJ: number, layerDe
 }
 
 /**
- * Eq. (4): Cost_n^U = α_n·A_n + ω_e·E_n^up, plus **[mecsim]** ω_t·T_n^up when the uplink delay is
- * counted (the default).
+ * Eqs. (14), (15) in coefficient form: A_n(f) or B_{n,m}(f) = delayCoef/f + energyCoef·f², where
+ * delayCoef = ω_t·ψ/(cores·FLOPs per cycle) and energyCoef = ω_e·κ·ψ/(cores·FLOPs per cycle).
  */
-export function userCost(
-  localLayers: number, localLayerCost: number, delayPerS: number, energyPerJ: number,
-  uplinkDelayS: number, uplinkEnergyJ: number, countUplinkDelay: boolean,
-): number {
-  const local = localLayers === 0 ? 0 : localLayers * localLayerCost;
-  return local + energyPerJ * uplinkEnergyJ + (countUplinkDelay ? delayPerS * uplinkDelayS : 0);
+export function layerCostAt(delayCoef: number, energyCoef: number, freqHz: number): number {
+  return delayCoef / freqHz + energyCoef * freqHz * freqHz;
 }
 
-/** One user's share of eq. (7): (Υ − α_n)·B_{n,m}; Cost_m^E sums it over the server's users. */
-export function edgeCost(layers: number, localLayers: number, edgeLayerCost: number): number {
-  return localLayers === layers ? 0 : (layers - localLayers) * edgeLayerCost;
+/** d/df of `layerCostAt`: −delayCoef/f² + 2·energyCoef·f. */
+export function layerCostSlope(delayCoef: number, energyCoef: number, freqHz: number): number {
+  return -delayCoef / (freqHz * freqHz) + 2 * energyCoef * freqHz;
+}
+
+/**
+ * One user's share of problem (9)'s objective in weighted costs (eqs. (4), (7), MODEL.md §6):
+ *
+ *     ω_s·AS_n + α_n·A_n + [α_n < Υ]·(uplink + (Υ − α_n)·B_{n,m})
+ *
+ * where uplink = ω_e·E_n^up (+ ω_t·T_n^up when the uplink delay is counted). Summed over the
+ * users it is `evaluate`'s objective (tested); the optimizer uses it at every candidate. α may be
+ * fractional (the relaxed problem); a term that α switches off is not added, so an unused
+ * Infinity (a zero share) cannot turn into NaN.
+ */
+export function userObjectiveTerm(
+  layers: number, localLayers: number, stabilityCost: number, localLayerCost: number, uplinkCost: number, edgeLayerCost: number,
+): number {
+  let cost = stabilityCost;
+  if (localLayers > 0) cost += localLayers * localLayerCost;
+  if (localLayers < layers) {
+    cost += uplinkCost;
+    cost += (layers - localLayers) * edgeLayerCost;
+  }
+  return cost;
 }
 
 /** The stability term ω_s·Σ AS_n; 0 when ω_s = 0, even for an unbounded sum. */

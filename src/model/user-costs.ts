@@ -22,13 +22,20 @@ export function newUserMetrics(): UserMetrics {
   };
 }
 
-/** Bits user n sends for a split of α layers: activations, token ids (α = 0) or nothing (α = Υ). */
+/**
+ * Bits sent for a split of α of Υ layers: the activations s_n, the token ids at α = 0 (the
+ * edge-only baseline), nothing at α = Υ.
+ */
+export function splitBits(layers: number, localLayers: number, activationBits: number, tokenIdBits: number): number {
+  if (localLayers >= layers) return 0;
+  return localLayers === 0 ? tokenIdBits : activationBits;
+}
+
+/** The bits user n of a network sends for a split of α layers (see `splitBits`). */
 export function sentBits(net: Network, n: number, localLayers: number): number {
   const user = net.users[n];
   if (user === undefined) throw new RangeError(`no user ${n}`);
-  if (localLayers >= net.llm.layers) return 0;
-  if (localLayers === 0) return tokenIdBits(user.tokens, net.llm.batchSize, net.llm.tokenIdBits);
-  return user.activationBits;
+  return splitBits(net.llm.layers, localLayers, user.activationBits, tokenIdBits(user.tokens, net.llm.batchSize, net.llm.tokenIdBits));
 }
 
 /**

@@ -10,6 +10,7 @@
  * memoised per (server, user set): M·2^N server problems, each minimised over Υ^|set| splits,
  * instead of M^N·Υ^N full solves.
  */
+import { userObjectiveTerm } from '../model/index.ts';
 import { edgeLayerCost, localLayerCost, rateBps, stabilityCost, uplinkFactor } from './costs.ts';
 import { edgeSharesDirect } from './resource/edge-frequency.ts';
 import type { Instance } from './instance.ts';
@@ -35,22 +36,29 @@ function usersOf(mask: number, n: number): number[] {
   return out;
 }
 
-/** The server's uplink: Σ C/r at the optimal (p, b) of its sending users (α ≥ 1: activations). */
-function uplinkBest(inst: Instance, m: number, users: number[]): { cost: number; powerW: Float64Array; bandwidthHz: Float64Array } {
+interface UplinkBest {
+  /** C/r of each sending user at the optimum, and its (p, b); global user indices. */
+  readonly cost: Float64Array;
+  readonly powerW: Float64Array;
+  readonly bandwidthHz: Float64Array;
+}
+
+/** The server's uplink: the optimal (p, b) of its sending users (α ≥ 1: activations). */
+function uplinkBest(inst: Instance, m: number, users: number[]): UplinkBest {
   const powerW = new Float64Array(inst.users);
   const bandwidthHz = new Float64Array(inst.users);
-  if (users.length === 0) return { cost: 0, powerW, bandwidthHz };
-  const bits = Float64Array.from(users, (n) => inst.scenario.users[n]?.activationBits ?? NaN);
+  const cost = new Float64Array(inst.users);
+  if (users.length === 0) return { cost, powerW, bandwidthHz };
+  const bits = Float64Array.from(users, (n) => inst.activationBits[n] ?? NaN);
   solveUplinkDirect(inst, { server: m, users, bits }, powerW, bandwidthHz, new Float64Array(users.length));
-  let cost = 0;
   users.forEach((n, i) => {
     const p = powerW[n] ?? NaN;
-    cost += uplinkFactor(inst, bits[i] ?? 0, p) / rateBps(inst, n, m, p, bandwidthHz[n] ?? NaN);
+    cost[n] = uplinkFactor(inst, bits[i] ?? 0, p) / rateBps(inst, n, m, p, bandwidthHz[n] ?? NaN);
   });
   return { cost, powerW, bandwidthHz };
 }
 
-function serverBest(inst: Instance, m: number, users: number[], uplinkMemo: Map<number, ReturnType<typeof uplinkBest>>): ServerBest {
+function serverBest(inst: Instance, m: number, users: number[], uplinkMemo: Map<number, UplinkBest>): ServerBest {
   const L = inst.layers;
   const alpha = users.map(() => 1);
   let best: ServerBest = { cost: Infinity, alpha: [], powerW: [], bandwidthHz: [], edgeFreqHz: [] };
@@ -66,12 +74,13 @@ function serverBest(inst: Instance, m: number, users: number[], uplinkMemo: Map<
     const edgeLayers = sending.map((n) => L - (alpha[users.indexOf(n)] ?? L));
     shares.fill(0);
     if (sending.length > 0) edgeSharesDirect(inst, m, sending, edgeLayers, shares);
-    let cost = up.cost;
+    let cost = 0;
     users.forEach((n, i) => {
       const a = alpha[i] ?? 1;
-      cost += a * localLayerCost(inst, n, inst.userFreqHz[n] ?? NaN) + stabilityCost(inst, n, a);
+      const k = sending.indexOf(n);
+      cost += userObjectiveTerm(L, a, stabilityCost(inst, n, a), localLayerCost(inst, n, inst.userFreqHz[n] ?? NaN),
+        k < 0 ? 0 : up.cost[n] ?? NaN, k < 0 ? 0 : edgeLayerCost(inst, n, m, shares[k] ?? NaN));
     });
-    sending.forEach((n, k) => { cost += (edgeLayers[k] ?? 0) * edgeLayerCost(inst, n, m, shares[k] ?? NaN); });
     if (cost < best.cost) {
       best = {
         cost, alpha: alpha.slice(),
@@ -98,7 +107,7 @@ export function exactPlan(inst: Instance): { plan: Plan; objective: number; asso
       + `${EXACT_LIMITS.layers} layers and ${EXACT_LIMITS.associations} associations (got ${N} users, ${inst.layers} layers, ${M}^${N} associations)`);
   }
   const memo = new Map<string, ServerBest>();
-  const uplinkMemos = Array.from({ length: M }, () => new Map<number, ReturnType<typeof uplinkBest>>());
+  const uplinkMemos = Array.from({ length: M }, () => new Map<number, UplinkBest>());
   const best = (m: number, mask: number): ServerBest => {
     const key = `${m}|${mask}`;
     let v = memo.get(key);

@@ -1,9 +1,11 @@
 /**
  * A scenario compiled for the optimizer: every per-user and per-pair coefficient of the weighted
- * costs (14), (15), (3) precomputed once, in flat typed arrays, so that the inner loops of the
- * resource step only multiply and take logarithms.
+ * costs (14), (15), (3), every budget and bound, precomputed once in flat typed arrays, so that
+ * the inner loops only index arrays, multiply and take logarithms (never look into the scenario).
  */
-import { layerFlops, objectiveWeights, optimalUserFreqHz, sentBits } from '../model/index.ts';
+import {
+  layerCostAt, layerFlops, objectiveWeights, optimalUserFreqHz, splitBits, tokenIdBits,
+} from '../model/index.ts';
 import type { ModelScenario } from '../model/index.ts';
 
 export interface Instance {
@@ -17,8 +19,9 @@ export interface Instance {
   readonly energyPerJ: number;
   /** ω_t counted on the uplink: ω_t with mecsim's default objective, 0 with the paper's (4). */
   readonly uplinkDelayPerS: number;
-  /** ω_s (per unit of stability bound). */
+  /** ω_s (per unit of stability bound) and the Lipschitz constant L of Theorem 1. */
   readonly stabilityWeight: number;
+  readonly lipschitz: number;
   /** A_n(f) = localDelayCoef/f + localEnergyCoef·f² (eq. (14)), per user. */
   readonly localDelayCoef: Float64Array;
   readonly localEnergyCoef: Float64Array;
@@ -34,8 +37,16 @@ export interface Instance {
   readonly usable: Uint8Array;
   /** ω_s·2L²/k_n: the stability term is stabilityCoef/(1 − α/Υ). */
   readonly stabilityCoef: Float64Array;
+  /** Per user: k_n, the bounds of (9d) and (9f), s_n and the token-id bits (α = 0). */
+  readonly datasetSize: Float64Array;
   readonly minPowerW: Float64Array;
   readonly maxPowerW: Float64Array;
+  readonly maxUserFreqHz: Float64Array;
+  readonly activationBits: Float64Array;
+  readonly tokenIdBits: Float64Array;
+  /** Per server: the budgets of (9e) and (9g). */
+  readonly bandwidthBudgetHz: Float64Array;
+  readonly frequencyBudgetHz: Float64Array;
 }
 
 /** Compiles a scenario (assumed validated, see `validate.ts`). */
@@ -44,23 +55,31 @@ export function compileInstance(scenario: ModelScenario): Instance {
   const m = scenario.servers.length;
   const w = objectiveWeights(scenario.weights, scenario.normalization);
   const { batchSize, hiddenDim, layers } = scenario.llm;
+  const perUser = (): Float64Array => new Float64Array(n);
   const inst = {
     scenario, users: n, servers: m, layers,
     delayPerS: w.delayPerS,
     energyPerJ: w.energyPerJ,
     uplinkDelayPerS: scenario.objective.uplinkDelay ? w.delayPerS : 0,
     stabilityWeight: w.stability,
-    localDelayCoef: new Float64Array(n),
-    localEnergyCoef: new Float64Array(n),
-    userFreqHz: new Float64Array(n),
-    localLayerCost: new Float64Array(n),
+    lipschitz: scenario.stability.lipschitz,
+    localDelayCoef: perUser(),
+    localEnergyCoef: perUser(),
+    userFreqHz: perUser(),
+    localLayerCost: perUser(),
     edgeDelayCoef: new Float64Array(n * m),
     edgeEnergyCoef: new Float64Array(n * m),
     snrPerW: new Float64Array(n * m),
     usable: new Uint8Array(n * m),
-    stabilityCoef: new Float64Array(n),
-    minPowerW: new Float64Array(n),
-    maxPowerW: new Float64Array(n),
+    stabilityCoef: perUser(),
+    datasetSize: perUser(),
+    minPowerW: perUser(),
+    maxPowerW: perUser(),
+    maxUserFreqHz: perUser(),
+    activationBits: perUser(),
+    tokenIdBits: perUser(),
+    bandwidthBudgetHz: Float64Array.from(scenario.servers, (s) => s.bandwidthHz),
+    frequencyBudgetHz: Float64Array.from(scenario.servers, (s) => s.maxFreqHz),
   };
   const lipschitz = scenario.stability.lipschitz;
   scenario.users.forEach((u, i) => {
@@ -70,16 +89,23 @@ export function compileInstance(scenario: ModelScenario): Instance {
     inst.localEnergyCoef[i] = w.energyPerJ * u.kappa * perCycle;
     const f = optimalUserFreqHz(w.delayPerS, w.energyPerJ, u.kappa, u.maxFreqHz);
     inst.userFreqHz[i] = f;
-    inst.localLayerCost[i] = (w.delayPerS * perCycle) / f + w.energyPerJ * u.kappa * perCycle * f * f;
+    inst.localLayerCost[i] = layerCostAt(w.delayPerS * perCycle, w.energyPerJ * u.kappa * perCycle, f);
     inst.stabilityCoef[i] = (w.stability * 2 * lipschitz * lipschitz) / u.datasetSize;
+    inst.datasetSize[i] = u.datasetSize;
     inst.minPowerW[i] = Math.min(scenario.objective.minPowerW, u.maxPowerW);
     inst.maxPowerW[i] = u.maxPowerW;
+    inst.maxUserFreqHz[i] = u.maxFreqHz;
+    inst.activationBits[i] = u.activationBits;
+    inst.tokenIdBits[i] = tokenIdBits(u.tokens, batchSize, scenario.llm.tokenIdBits);
+    const gains = scenario.channelGain[i];
+    if (gains === undefined) throw new RangeError(`channelGain[${i}]: missing`);
     scenario.servers.forEach((s, j) => {
       const k = i * m + j;
       const edgePerCycle = psi / (s.gpuCores * s.flopsPerCycle);
       inst.edgeDelayCoef[k] = w.delayPerS * edgePerCycle;
       inst.edgeEnergyCoef[k] = w.energyPerJ * s.kappa * edgePerCycle;
-      const g = scenario.channelGain[i]?.[j] ?? 0;
+      const g = gains[j];
+      if (g === undefined) throw new RangeError(`channelGain[${i}][${j}]: missing`);
       inst.snrPerW[k] = g / scenario.noisePsdWPerHz;
       inst.usable[k] = g > 0 && Number.isFinite(g) && s.bandwidthHz > 0 && s.maxFreqHz > 0 ? 1 : 0;
     });
@@ -89,5 +115,5 @@ export function compileInstance(scenario: ModelScenario): Instance {
 
 /** s_n for a split α (activations; token ids at α = 0; nothing at α = Υ), as the model counts it. */
 export function bitsFor(inst: Instance, n: number, localLayers: number): number {
-  return sentBits(inst.scenario, n, localLayers);
+  return splitBits(inst.layers, localLayers, inst.activationBits[n] ?? NaN, inst.tokenIdBits[n] ?? NaN);
 }

@@ -5,6 +5,7 @@
 import type { Allocation } from '../model/index.ts';
 import { userObjective, type UserPoint } from './costs.ts';
 import type { Instance } from './instance.ts';
+import { at } from './at.ts';
 
 export interface Plan {
   readonly association: Int32Array;
@@ -40,7 +41,7 @@ export function clonePlan(p: Plan): Plan {
 
 /** Reads user n of a plan into a scratch record. */
 export function userPoint(p: Plan, n: number, out: UserPoint): UserPoint {
-  out.server = p.association[n] ?? -1;
+  out.server = at(p.association, n);
   out.localLayers = p.localLayers[n] ?? NaN;
   out.powerW = p.powerW[n] ?? NaN;
   out.bandwidthHz = p.bandwidthHz[n] ?? NaN;
@@ -68,7 +69,7 @@ export function planObjective(inst: Instance, p: Plan): number {
 export function serverMembers(inst: Instance, association: Int32Array, localLayers: Float64Array): number[][] {
   const members: number[][] = Array.from({ length: inst.servers }, () => []);
   for (let n = 0; n < inst.users; n++) {
-    if ((localLayers[n] ?? 0) < inst.layers) members[association[n] ?? 0]?.push(n);
+    if ((localLayers[n] ?? 0) < inst.layers) at(members, at(association, n)).push(n);
   }
   return members;
 }

@@ -6,7 +6,7 @@
  */
 import { RandomStreams, type RandomStream } from '../random/index.ts';
 import { activationBits } from '../model/flops.ts';
-import { dbmPerHzToWPerHz, lossDbToGain, pathLossDb } from '../model/channel.ts';
+import { dbmPerHzToWPerHz, pathGainBetween } from '../model/channel.ts';
 import { normalizationOf } from '../model/reference.ts';
 import type { Preset, Range } from './presets.ts';
 import { PAPER_PRESET } from './presets.ts';
@@ -64,14 +64,6 @@ function drawServer(p: Preset, streams: RandomStreams, m: number): ScenarioServe
   };
 }
 
-/** Linear gain from the path loss between a user and a server (no fading: MODEL.md §1). */
-export function gainBetween(
-  user: { xM: number; yM: number }, server: { xM: number; yM: number }, pathLoss: Preset['pathLoss'],
-): number {
-  const d = Math.hypot(user.xM - server.xM, user.yM - server.yM);
-  return lossDbToGain(pathLossDb(d, pathLoss.at1KmDb, pathLoss.perDecadeDb, pathLoss.minDistanceM));
-}
-
 function checkCount(name: string, value: number, min: number): void {
   if (!Number.isInteger(value) || value < min) throw new RangeError(`${name}: must be an integer >= ${min}, got ${value}`);
 }
@@ -90,7 +82,7 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
   const streams = new RandomStreams(seed);
   const users = Array.from({ length: nUsers }, (_, n) => drawUser(p, streams, n));
   const servers = Array.from({ length: nServers }, (_, m) => drawServer(p, streams, m));
-  const channelGain = users.map((u) => servers.map((s) => gainBetween(u, s, p.pathLoss)));
+  const channelGain = users.map((u) => servers.map((s) => pathGainBetween(u, s, p.pathLoss)));
   const network = {
     llm: { ...p.llm, layers },
     noisePsdWPerHz: dbmPerHzToWPerHz(p.noiseDbmPerHz),

@@ -7,7 +7,7 @@ export type { Scenario, ScenarioUser, ScenarioServer, Solution } from './schema.
 export { parseScenario, parseSolution, ValidationError, formatPath } from './parse.ts';
 export { PAPER_PRESET, CONTESTED_PRESET, PRESETS, presetNamed } from './presets.ts';
 export type { Preset, Range } from './presets.ts';
-export { generateScenario, gainBetween } from './generate.ts';
+export { generateScenario } from './generate.ts';
 export type { GenerateOptions } from './generate.ts';
 export { metricsToJson, toJsonText, formatScenario, formatSolution } from './format.ts';
 export type { MetricsJson, UserMetricsJson } from './format.ts';

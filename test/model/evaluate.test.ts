@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, costTotals } from '../../src/model/evaluate.ts';
 import { equalShareAllocation, normalizationOf, referenceAllocation } from '../../src/model/reference.ts';
-import { edgeCost, objectiveWeights, userCost, weightedLayerCost, stabilityTerm } from '../../src/model/objective.ts';
+import { objectiveWeights, userObjectiveTerm, weightedLayerCost } from '../../src/model/objective.ts';
 import { userMetrics } from '../../src/model/user-costs.ts';
 import type { Allocation } from '../../src/model/types.ts';
 import { expectRel } from './expect-rel.ts';
@@ -117,7 +117,7 @@ describe('evaluate (metrics contract)', () => {
     expectRel(m.objective, 3);
     expectRel(m.totalDelayS, 51); // the reported delay still includes the uplink
   });
-  it('equals Σ Cost_n^U + Σ Cost_m^E + ω_s·Σ AS_n (eqs. (4), (7), (9))', () => {
+  it('equals Σ Cost_n^U + Σ Cost_m^E + ω_s·Σ AS_n (eqs. (4), (7), (9)), user by user (userObjectiveTerm)', () => {
     for (const uplinkDelay of [true, false]) {
       const s = { ...handScenario(3, 2, uplinkDelay), weights: { delay: 2, energy: 0.5, stability: 3 } };
       const alloc: Allocation = {
@@ -132,10 +132,9 @@ describe('evaluate (metrics contract)', () => {
         const A = alpha === 0 ? 0 : weightedLayerCost(w.delayPerS, w.energyPerJ, u.localDelayS / alpha, u.localEnergyJ / alpha);
         const layers = s.llm.layers;
         const B = weightedLayerCost(w.delayPerS, w.energyPerJ, u.edgeDelayS / (layers - alpha), u.edgeEnergyJ / (layers - alpha));
-        sum += userCost(alpha, A, w.delayPerS, w.energyPerJ, u.uplinkDelayS, u.uplinkEnergyJ, uplinkDelay);
-        sum += edgeCost(layers, alpha, B);
+        const uplink = w.energyPerJ * u.uplinkEnergyJ + (uplinkDelay ? w.delayPerS * u.uplinkDelayS : 0);
+        sum += userObjectiveTerm(layers, alpha, w.stability * u.stability, A, uplink, B);
       });
-      sum += stabilityTerm(w.stability, totals.stability);
       expectRel(evaluate(s, alloc).objective, sum, 1e-12);
     }
   });

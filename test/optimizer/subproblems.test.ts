@@ -14,7 +14,7 @@ import { levelRoot, waterFill } from '../../src/optimizer/solvers/roots.ts';
 import { surrogateSplit } from '../../src/optimizer/resource/split.ts';
 import { solveUplinkSurrogate, uplinkSurrogateResidual } from '../../src/optimizer/resource/uplink-surrogate.ts';
 import { bestPowerW, uplinkAtPrice, uplinkSlope } from '../../src/optimizer/resource/uplink-direct.ts';
-import { newRateTerms } from '../../src/optimizer/costs.ts';
+import { newRateTerms } from '../../src/model/index.ts';
 import { expectRel } from './fixtures.ts';
 
 const KKT = DEFAULT_RESOURCE_TOLERANCES.kktTol;

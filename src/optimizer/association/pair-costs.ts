@@ -15,11 +15,13 @@
  * theorem, the first-order change of the objective if it joined m. So the LP sees congestion: a
  * crowded server has high prices. An idle server has price 0 (the newcomer would get all of it).
  */
-import { edgeLayerCost, edgeLayerCostSlope, newRateTerms, rateTerms, uplinkFactor } from '../costs.ts';
+import { edgeLayerCost, edgeLayerCostSlope, uplinkFactor } from '../costs.ts';
+import { newRateTerms, uplinkRateTerms } from '../../model/index.ts';
 import { edgeShareAtPrice } from '../resource/edge-frequency.ts';
 import { bitsFor, type Instance } from '../instance.ts';
 import { serverMembers, type Plan } from '../plan.ts';
 import { uplinkAtPrice } from '../resource/uplink-direct.ts';
+import { at } from '../at.ts';
 
 export interface PairCosts {
   /** The users the LP decides for: those that send (α_n < Υ); the others keep their server. */
@@ -39,7 +41,7 @@ export function serverPrices(inst: Instance, plan: Plan): { bandwidth: Float64Ar
     for (const n of users) {
       const alpha = plan.localLayers[n] ?? NaN;
       const p = plan.powerW[n] ?? NaN;
-      rateTerms(inst.snrPerW[n * inst.servers + m] ?? 0, p, plan.bandwidthHz[n] ?? NaN, t);
+      uplinkRateTerms(inst.snrPerW[n * inst.servers + m] ?? 0, p, plan.bandwidthHz[n] ?? NaN, t);
       bandwidth[m] = (bandwidth[m] ?? 0) + (uplinkFactor(inst, bitsFor(inst, n, alpha), p) * t.db) / (t.rate * t.rate) / users.length;
       frequency[m] = (frequency[m] ?? 0) - ((inst.layers - alpha) * edgeLayerCostSlope(inst, n, m, plan.edgeFreqHz[n] ?? NaN)) / users.length;
     }
@@ -67,7 +69,7 @@ export function pairCosts(inst: Instance, plan: Plan, candidateServers: number):
   for (let n = 0; n < inst.users; n++) {
     const alpha = plan.localLayers[n] ?? NaN;
     if (alpha >= inst.layers) continue;
-    const current = plan.association[n] ?? 0;
+    const current = at(plan.association, n);
     const bits = bitsFor(inst, n, alpha);
     const edgeLayers = inst.layers - alpha;
     const list = candidates(inst, n, current, candidateServers);
@@ -80,7 +82,7 @@ export function pairCosts(inst: Instance, plan: Plan, candidateServers: number):
         const p = plan.powerW[n] ?? NaN;
         const b = plan.bandwidthHz[n] ?? NaN;
         const f = plan.edgeFreqHz[n] ?? NaN;
-        const t = rateTerms(inst.snrPerW[n * inst.servers + m] ?? 0, p, b, newRateTerms());
+        const t = uplinkRateTerms(inst.snrPerW[n * inst.servers + m] ?? 0, p, b, newRateTerms());
         return uplinkFactor(inst, bits, p) / t.rate + edgeLayers * edgeLayerCost(inst, n, m, f) + lambda * b + mu * f;
       }
       const up = uplinkAtPrice(inst, n, m, bits, lambda);

@@ -5,6 +5,8 @@
  */
 import type { RandomStream } from '../../random/index.ts';
 import { loadCaps } from './cccp.ts';
+import { uplinkRateAtSnrPerWBps } from '../../model/index.ts';
+import { at } from '../at.ts';
 import type { Instance } from '../instance.ts';
 
 function usableServers(inst: Instance): number {
@@ -23,14 +25,14 @@ export function bestGainAssociation(inst: Instance): Int32Array {
 /**
  * `greedy`: users in index order each join the server with the highest rate they would get —
  * an equal share b_m^max/(k_m + 1) of its bandwidth, k_m users already there, at full power —
- * among servers below the load cap.
+ * among servers below the load cap (ties to the lowest index).
  */
 export function greedyAssociation(inst: Instance, loadFactor: number): Int32Array {
   const load = new Int32Array(inst.servers);
   const cap = loadCaps(inst.servers, inst.users, usableServers(inst), loadFactor);
   return greedyBy(inst, cap, (n, m) => {
-    const b = (inst.scenario.servers[m]?.bandwidthHz ?? 0) / ((load[m] ?? 0) + 1);
-    return b * Math.log1p(((inst.snrPerW[n * inst.servers + m] ?? 0) * (inst.maxPowerW[n] ?? 0)) / b);
+    const b = (inst.bandwidthBudgetHz[m] ?? NaN) / ((load[m] ?? 0) + 1);
+    return uplinkRateAtSnrPerWBps(inst.snrPerW[n * inst.servers + m] ?? NaN, inst.maxPowerW[n] ?? NaN, b);
   }, load);
 }
 
@@ -42,7 +44,7 @@ export function randomAssociation(inst: Instance, loadFactor: number, stream: Ra
   for (let n = 0; n < inst.users; n++) {
     const open: number[] = [];
     for (let m = 0; m < inst.servers; m++) if (inst.usable[n * inst.servers + m] === 1 && (load[m] ?? 0) < cap) open.push(m);
-    const m = open[stream.uniformInt(0, open.length - 1)] ?? firstUsable(inst, n);
+    const m = open.length > 0 ? at(open, stream.uniformInt(0, open.length - 1)) : firstUsable(inst, n);
     association[n] = m;
     load[m] = (load[m] ?? 0) + 1;
   }
@@ -51,7 +53,7 @@ export function randomAssociation(inst: Instance, loadFactor: number, stream: Ra
 
 function firstUsable(inst: Instance, n: number): number {
   for (let m = 0; m < inst.servers; m++) if (inst.usable[n * inst.servers + m] === 1) return m;
-  return 0;
+  throw new RangeError(`user ${n} can use no server (validateScenario should have said so)`);
 }
 
 function greedyBy(inst: Instance, cap: number, score: (n: number, m: number) => number, load = new Int32Array(inst.servers)): Int32Array {

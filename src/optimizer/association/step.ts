@@ -13,6 +13,7 @@ import { pairCosts, type PairCosts } from './pair-costs.ts';
 import { clonePlan, planObjective, type Plan } from '../plan.ts';
 import { directResources } from '../resource/direct.ts';
 import type { ResourceResult } from '../resource/transform.ts';
+import { at } from '../at.ts';
 
 /** A method's resource step: split and resources for a fixed association, warm-started. */
 export type ResourcePolicy = (association: Int32Array, warm: Plan | undefined) => ResourceResult;
@@ -87,13 +88,13 @@ export function associationStep(
   const pc = pairCosts(inst, plan, opts.candidateServers);
   if (pc.users.length === 0) return { best: undefined, lpSolves: 0, candidates: 0 };
   // Costs scaled to a mean of 1 per user, so that ϱ is relative and the LP well conditioned.
-  const own = pc.users.map((n, i) => pc.cost[i]?.[(pc.servers[i] ?? []).indexOf(plan.association[n] ?? -1)] ?? 0);
+  const own = pc.users.map((n, i) => at(at(pc.cost, i), at(pc.servers, i).indexOf(at(plan.association, n))));
   const scale = own.reduce((a, c) => a + Math.abs(c), 0) / own.length || 1;
   const scaled = pc.cost.map((row) => row.map((c) => c / scale));
   let usable = 0;
   for (let m = 0; m < inst.servers; m++) if (pc.servers.some((list) => list.includes(m))) usable++;
   const cap = loadCaps(inst.servers, pc.users.length, usable, opts.loadFactor);
-  const stay = oneHot(pc.servers, (i, list) => list.indexOf(plan.association[pc.users[i] ?? 0] ?? -1));
+  const stay = oneHot(pc.servers, (i, list) => list.indexOf(at(plan.association, at(pc.users, i))));
   const runs: { start: Fractional; penalty: number }[] = opts.penalties.map((penalty) => ({ start: stay, penalty }));
   for (let k = 0; k < opts.randomStarts; k++) {
     runs.push({ start: oneHot(pc.servers, (_i, list) => stream.uniformInt(0, list.length - 1)), penalty: opts.randomStartPenalty });
@@ -109,7 +110,7 @@ export function associationStep(
     const cccp = runCccp(solver, pc, scaled, run.start, run.penalty, cap, inst.servers);
     lpSolves += cccp.lpSolves;
     const association = plan.association.slice();
-    pc.users.forEach((n, i) => { association[n] = pc.servers[i]?.[cccp.choice[i] ?? 0] ?? association[n] ?? 0; });
+    pc.users.forEach((n, i) => { association[n] = at(at(pc.servers, i), at(cccp.choice, i)); });
     const key = association.join(',');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -124,7 +125,7 @@ export function associationStep(
 /** For each occupied server m: its LP users all on the other server with the least summed cost for them. */
 function mergeStarts(pc: PairCosts, association: Int32Array, scaled: Fractional): Fractional[] {
   const out: Fractional[] = [];
-  const occupied = new Set(pc.users.map((n) => association[n] ?? -1));
+  const occupied = new Set(pc.users.map((n) => at(association, n)));
   for (const m of occupied) {
     const movers = pc.users.map((n, i) => (association[n] === m ? i : -1)).filter((i) => i >= 0);
     const total = new Map<number, number>();

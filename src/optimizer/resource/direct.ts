@@ -21,6 +21,7 @@ import { initialPlan } from './transform.ts';
 import { prepareShares, uplinkGroups } from './shares.ts';
 import { bestIntegerSplit } from './split.ts';
 import { solveUplinkDirect } from './uplink-direct.ts';
+import { at } from '../at.ts';
 
 /** Optimal resources for the plan's association and (integer) split, in place. */
 export function directResources(inst: Instance, plan: Plan): void {
@@ -44,7 +45,7 @@ export function directResources(inst: Instance, plan: Plan): void {
 export function directSplit(inst: Instance, plan: Plan, lo: number, hi: number): boolean {
   let changed = false;
   for (let n = 0; n < inst.users; n++) {
-    const m = plan.association[n] ?? 0;
+    const m = at(plan.association, n);
     const p = plan.powerW[n] ?? NaN;
     const b = plan.bandwidthHz[n] ?? 0;
     const uplink = (a: number): number => uplinkFactor(inst, bitsFor(inst, n, a), p) / rateBps(inst, n, m, p, b);

@@ -6,6 +6,7 @@
 import { edgeLayerCost, edgeLayerCostSlope } from '../costs.ts';
 import type { Instance } from '../instance.ts';
 import { increasingRoot, waterFill } from '../solvers/roots.ts';
+import { at } from '../at.ts';
 
 /**
  * Proposed method, surrogate (13): min Σ B_{n,m}(f_n)²/(4 q_n); marginal B·B'/(2q), increasing
@@ -16,9 +17,9 @@ import { increasingRoot, waterFill } from '../solvers/roots.ts';
  */
 export function edgeSharesSurrogate(inst: Instance, m: number, users: readonly number[], q: Float64Array, out: Float64Array): number {
   return waterFill(users.length, (i, f) => {
-    const n = users[i] ?? 0;
+    const n = at(users, i);
     return (edgeLayerCost(inst, n, m, f) * edgeLayerCostSlope(inst, n, m, f)) / (2 * (q[i] ?? NaN));
-  }, inst.scenario.servers[m]?.maxFreqHz ?? NaN, out);
+  }, inst.frequencyBudgetHz[m] ?? NaN, out);
 }
 
 /**
@@ -28,8 +29,8 @@ export function edgeSharesSurrogate(inst: Instance, m: number, users: readonly n
  * @param edgeLayers Υ − α_n for each of `users`
  */
 export function edgeSharesDirect(inst: Instance, m: number, users: readonly number[], edgeLayers: ArrayLike<number>, out: Float64Array): number {
-  return waterFill(users.length, (i, f) => (edgeLayers[i] ?? NaN) * edgeLayerCostSlope(inst, users[i] ?? 0, m, f),
-    inst.scenario.servers[m]?.maxFreqHz ?? NaN, out);
+  return waterFill(users.length, (i, f) => (edgeLayers[i] ?? NaN) * edgeLayerCostSlope(inst, at(users, i), m, f),
+    inst.frequencyBudgetHz[m] ?? NaN, out);
 }
 
 /**
@@ -38,7 +39,7 @@ export function edgeSharesDirect(inst: Instance, m: number, users: readonly numb
  * direct optimum this is its current share (same first-order condition).
  */
 export function edgeShareAtPrice(inst: Instance, n: number, m: number, edgeLayers: number, price: number): number {
-  const total = inst.scenario.servers[m]?.maxFreqHz ?? NaN;
+  const total = inst.frequencyBudgetHz[m] ?? NaN;
   // Solve (Υ−α)·(2e·f − a/f²) + price = 0: increasing in f, −∞ at 0+.
   return increasingRoot((f) => edgeLayers * edgeLayerCostSlope(inst, n, m, f) + price, total * 1e-18, total);
 }

@@ -33,7 +33,7 @@ export function randomDraws(inst: Instance, streams: RandomStreams): RandomDraws
     d.frequencyWeight[n] = 1 - s.random();
     const lo = inst.minPowerW[n] ?? 0;
     d.powerW[n] = lo + (1 - s.random()) * ((inst.maxPowerW[n] ?? 0) - lo);
-    d.userFreqHz[n] = (1 - s.random()) * (inst.scenario.users[n]?.maxFreqHz ?? 0);
+    d.userFreqHz[n] = (1 - s.random()) * (inst.maxUserFreqHz[n] ?? NaN);
   }
   return d;
 }
@@ -42,8 +42,6 @@ function applyShares(inst: Instance, plan: Plan, d: RandomDraws): void {
   plan.bandwidthHz.fill(0);
   plan.edgeFreqHz.fill(0);
   serverMembers(inst, plan.association, plan.localLayers).forEach((users, m) => {
-    const server = inst.scenario.servers[m];
-    if (server === undefined) return;
     let wb = 0;
     let wf = 0;
     for (const n of users) {
@@ -51,8 +49,8 @@ function applyShares(inst: Instance, plan: Plan, d: RandomDraws): void {
       wf += d.frequencyWeight[n] ?? 0;
     }
     for (const n of users) {
-      plan.bandwidthHz[n] = ((d.bandwidthWeight[n] ?? 0) / wb) * server.bandwidthHz;
-      plan.edgeFreqHz[n] = ((d.frequencyWeight[n] ?? 0) / wf) * server.maxFreqHz;
+      plan.bandwidthHz[n] = ((d.bandwidthWeight[n] ?? 0) / wb) * (inst.bandwidthBudgetHz[m] ?? NaN);
+      plan.edgeFreqHz[n] = ((d.frequencyWeight[n] ?? 0) / wf) * (inst.frequencyBudgetHz[m] ?? NaN);
     }
   });
 }

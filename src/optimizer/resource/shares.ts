@@ -33,10 +33,9 @@ export function prepareShares(inst: Instance, plan: Plan): number[][] {
     }
   }
   members.forEach((users, m) => {
-    const server = inst.scenario.servers[m];
-    if (server === undefined || users.length === 0) return;
-    fillBudget(users, plan.bandwidthHz, server.bandwidthHz);
-    fillBudget(users, plan.edgeFreqHz, server.maxFreqHz);
+    if (users.length === 0) return;
+    fillBudget(users, plan.bandwidthHz, inst.bandwidthBudgetHz[m] ?? NaN);
+    fillBudget(users, plan.edgeFreqHz, inst.frequencyBudgetHz[m] ?? NaN);
   });
   return members;
 }

@@ -2,6 +2,7 @@
  * The split α_n: the surrogate's α-block (relaxed to [1, Υ]), the direct integer choice, and the
  * rounding of a relaxed split (MODEL.md §6).
  */
+import { userObjectiveTerm } from '../../model/index.ts';
 import { stabilityCost } from '../costs.ts';
 import type { Instance } from '../instance.ts';
 import { increasingRoot } from '../solvers/roots.ts';
@@ -34,9 +35,8 @@ export function surrogateSplit(inst: Instance, n: number, z: number, q: number):
 export function splitCost(
   inst: Instance, n: number, alpha: number, localLayerCost: number, uplinkCost: (alpha: number) => number, edgeLayerCost: number,
 ): number {
-  let cost = stabilityCost(inst, n, alpha) + (alpha > 0 ? alpha * localLayerCost : 0);
-  if (alpha < inst.layers) cost += uplinkCost(alpha) + (inst.layers - alpha) * edgeLayerCost;
-  return cost;
+  const uplink = alpha < inst.layers ? uplinkCost(alpha) : 0;
+  return userObjectiveTerm(inst.layers, alpha, stabilityCost(inst, n, alpha), localLayerCost, uplink, edgeLayerCost);
 }
 
 /** The best integer split in [lo, hi] with the resources fixed (ties go to the smaller α). */

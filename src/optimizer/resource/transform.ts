@@ -18,6 +18,7 @@ import { prepareShares, uplinkGroups } from './shares.ts';
 import { roundSplit, surrogateSplit } from './split.ts';
 import { solveUplinkSurrogate } from './uplink-surrogate.ts';
 import { relaxedOptimalLocalLayers } from '../../model/index.ts';
+import { at } from '../at.ts';
 
 /** Tolerances of the resource step. */
 export interface ResourceTolerances {
@@ -64,7 +65,7 @@ export function runTransform(inst: Instance, plan: Plan, relaxSplit: boolean, to
       plan.userFreqHz[n] = inst.userFreqHz[n] ?? NaN;
       z[n] = alpha > 0 ? localLayerCost(inst, n, plan.userFreqHz[n] ?? NaN) / (2 * alpha) : 0;
       if (alpha >= inst.layers) continue;
-      const m = plan.association[n] ?? 0;
+      const m = at(plan.association, n);
       const p = plan.powerW[n] ?? NaN;
       const bits = bitsFor(inst, n, alpha);
       v[n] = 1 / (2 * uplinkFactor(inst, bits, p) * rateBps(inst, n, m, p, plan.bandwidthHz[n] ?? NaN));
@@ -101,7 +102,7 @@ export function initialPlan(inst: Instance, association: Int32Array, localLayers
 /** Rounds every relaxed α_n (see `roundSplit`) at the plan's current resources. */
 export function roundPlanSplit(inst: Instance, plan: Plan): void {
   for (let n = 0; n < inst.users; n++) {
-    const m = plan.association[n] ?? 0;
+    const m = at(plan.association, n);
     const p = plan.powerW[n] ?? NaN;
     const uplink = (a: number): number => uplinkFactor(inst, bitsFor(inst, n, a), p) / rateBps(inst, n, m, p, plan.bandwidthHz[n] ?? NaN);
     plan.localLayers[n] = roundSplit(inst, n, plan.localLayers[n] ?? 1,
@@ -127,10 +128,10 @@ export function proposedResources(inst: Instance, association: Int32Array, warm:
   if (warm === undefined) {
     prepareShares(inst, plan);
     for (let n = 0; n < inst.users; n++) {
-      const m = plan.association[n] ?? 0;
+      const m = at(plan.association, n);
       plan.localLayers[n] = Math.min(inst.layers * (1 - 1e-9), relaxedOptimalLocalLayers(inst.localLayerCost[n] ?? NaN,
         edgeLayerCost(inst, n, m, plan.edgeFreqHz[n] ?? NaN), inst.stabilityWeight,
-        inst.scenario.stability.lipschitz, inst.scenario.users[n]?.datasetSize ?? NaN, inst.layers));
+        inst.lipschitz, inst.datasetSize[n] ?? NaN, inst.layers));
     }
   } else {
     // A warm split that went local-only must send again to be relaxed.

@@ -9,16 +9,18 @@
  * instances we generate (checked by a test on sampled users; not proved), which makes the
  * water-filling on φ_n' = −C·(∂r/∂b)/r² at p*(b) (envelope theorem) the global optimum.
  */
-import { newRateTerms, rateTerms, uplinkFactor, type RateTerms } from '../costs.ts';
+import { uplinkFactor } from '../costs.ts';
+import { newRateTerms, uplinkRateTerms, type RateTerms } from '../../model/index.ts';
 import type { Instance } from '../instance.ts';
 import { increasingRoot, waterFill } from '../solvers/roots.ts';
 import type { UplinkGroup } from './uplink-surrogate.ts';
+import { at } from '../at.ts';
 
 /** p*(b) = argmin_p C(p)/r(p, b) on [p_min, p_max]. */
 export function bestPowerW(inst: Instance, n: number, snrPerW: number, bits: number, bandwidthHz: number, t: RateTerms): number {
   const slope = bits * inst.energyPerJ;
   return increasingRoot((p) => {
-    rateTerms(snrPerW, p, bandwidthHz, t);
+    uplinkRateTerms(snrPerW, p, bandwidthHz, t);
     return slope * t.rate - uplinkFactor(inst, bits, p) * t.dp;
   }, inst.minPowerW[n] ?? NaN, inst.maxPowerW[n] ?? NaN);
 }
@@ -26,7 +28,7 @@ export function bestPowerW(inst: Instance, n: number, snrPerW: number, bits: num
 /** φ_n'(b) = −C(p*)·(∂r/∂b)/r² at p* = p*(b). */
 export function uplinkSlope(inst: Instance, n: number, snrPerW: number, bits: number, bandwidthHz: number, t: RateTerms): number {
   const p = bestPowerW(inst, n, snrPerW, bits, bandwidthHz, t);
-  rateTerms(snrPerW, p, bandwidthHz, t);
+  uplinkRateTerms(snrPerW, p, bandwidthHz, t);
   return (-uplinkFactor(inst, bits, p) * t.db) / (t.rate * t.rate);
 }
 
@@ -38,10 +40,10 @@ export function uplinkSlope(inst: Instance, n: number, snrPerW: number, bits: nu
 export function solveUplinkDirect(inst: Instance, g: UplinkGroup, powerW: Float64Array, bandwidthHz: Float64Array, shares: Float64Array): number {
   const m = g.server;
   const t = newRateTerms();
-  const snr = (i: number): number => inst.snrPerW[(g.users[i] ?? 0) * inst.servers + m] ?? 0;
+  const snr = (i: number): number => inst.snrPerW[(at(g.users, i)) * inst.servers + m] ?? 0;
   g.users.forEach((n, i) => { shares[i] = bandwidthHz[n] ?? NaN; });
-  const level = waterFill(g.users.length, (i, b) => uplinkSlope(inst, g.users[i] ?? 0, snr(i), g.bits[i] ?? 0, b, t),
-    inst.scenario.servers[m]?.bandwidthHz ?? NaN, shares);
+  const level = waterFill(g.users.length, (i, b) => uplinkSlope(inst, at(g.users, i), snr(i), g.bits[i] ?? 0, b, t),
+    inst.bandwidthBudgetHz[m] ?? NaN, shares);
   g.users.forEach((n, i) => {
     const b = shares[i] ?? NaN;
     bandwidthHz[n] = b;
@@ -61,9 +63,9 @@ export interface UplinkDemand {
 export function uplinkAtPrice(inst: Instance, n: number, m: number, bits: number, price: number): UplinkDemand {
   const t = newRateTerms();
   const snr = inst.snrPerW[n * inst.servers + m] ?? 0;
-  const total = inst.scenario.servers[m]?.bandwidthHz ?? NaN;
+  const total = inst.bandwidthBudgetHz[m] ?? NaN;
   const b = increasingRoot((x) => uplinkSlope(inst, n, snr, bits, x, t) + price, total * 1e-18, total);
   const p = bestPowerW(inst, n, snr, bits, b, t);
-  rateTerms(snr, p, b, t);
+  uplinkRateTerms(snr, p, b, t);
   return { powerW: p, bandwidthHz: b, cost: uplinkFactor(inst, bits, p) / t.rate };
 }

@@ -11,9 +11,11 @@
  * server, so the per-server dual (one multiplier) is exact and O(users) per sweep, while a
  * dense Newton step would be O(users³).
  */
-import { newRateTerms, rateTerms, uplinkFactor, type RateTerms } from '../costs.ts';
+import { uplinkFactor } from '../costs.ts';
+import { newRateTerms, uplinkRateTerms, type RateTerms } from '../../model/index.ts';
 import type { Instance } from '../instance.ts';
 import { levelRootNear, waterFill } from '../solvers/roots.ts';
+import { at } from '../at.ts';
 
 /** One server's sending users with their per-user data, aligned by position. */
 export interface UplinkGroup {
@@ -24,12 +26,12 @@ export interface UplinkGroup {
 }
 
 function powerSlope(inst: Instance, snr: number, bits: number, v: number, p: number, b: number, t: RateTerms): number {
-  rateTerms(snr, p, b, t);
+  uplinkRateTerms(snr, p, b, t);
   return 2 * uplinkFactor(inst, bits, p) * bits * inst.energyPerJ * v - t.dp / (2 * v * t.rate * t.rate * t.rate);
 }
 
 function bandwidthSlope(snr: number, v: number, p: number, b: number, t: RateTerms): number {
-  rateTerms(snr, p, b, t);
+  uplinkRateTerms(snr, p, b, t);
   return -t.db / (2 * v * t.rate * t.rate * t.rate);
 }
 
@@ -43,16 +45,16 @@ export function solveUplinkSurrogate(
   inst: Instance, g: UplinkGroup, v: Float64Array, powerW: Float64Array, bandwidthHz: Float64Array, tol: number, shares: Float64Array,
 ): number {
   const m = g.server;
-  const total = inst.scenario.servers[m]?.bandwidthHz ?? NaN;
-  const snr = (i: number): number => inst.snrPerW[(g.users[i] ?? 0) * inst.servers + m] ?? 0;
+  const total = inst.bandwidthBudgetHz[m] ?? NaN;
+  const snr = (i: number): number => inst.snrPerW[(at(g.users, i)) * inst.servers + m] ?? 0;
   const t = newRateTerms();
   const slopeInPower = (i: number, p: number): number =>
-    powerSlope(inst, snr(i), g.bits[i] ?? 0, v[i] ?? NaN, p, bandwidthHz[g.users[i] ?? 0] ?? NaN, t);
-  const slopeInBandwidth = (i: number, b: number): number => bandwidthSlope(snr(i), v[i] ?? NaN, powerW[g.users[i] ?? 0] ?? NaN, b, t);
+    powerSlope(inst, snr(i), g.bits[i] ?? 0, v[i] ?? NaN, p, bandwidthHz[at(g.users, i)] ?? NaN, t);
+  const slopeInBandwidth = (i: number, b: number): number => bandwidthSlope(snr(i), v[i] ?? NaN, powerW[at(g.users, i)] ?? NaN, b, t);
   let sweep = 0;
   for (; sweep < 1000; sweep++) {
     for (let i = 0; i < g.users.length; i++) {
-      const n = g.users[i] ?? 0;
+      const n = at(g.users, i);
       powerW[n] = levelRootNear(slopeInPower, i, 0, powerW[n] ?? NaN, inst.minPowerW[n] ?? NaN, inst.maxPowerW[n] ?? NaN);
     }
     g.users.forEach((n, i) => { shares[i] = bandwidthHz[n] ?? NaN; });
@@ -80,7 +82,7 @@ export function uplinkSurrogateResidual(inst: Instance, g: UplinkGroup, v: Float
     const b = bandwidthHz[n] ?? NaN;
     const vi = v[i] ?? NaN;
     const bits = g.bits[i] ?? 0;
-    rateTerms(s, p, b, t);
+    uplinkRateTerms(s, p, b, t);
     const energyPart = 2 * uplinkFactor(inst, bits, p) * bits * inst.energyPerJ * vi;
     const ratePart = t.dp / (2 * vi * t.rate ** 3);
     let gp = (energyPart - ratePart) / (energyPart + ratePart);
