@@ -13,7 +13,7 @@
  * (32 bytes a pair): a 10,000 × 100 city holds its million pairs in ~45 MB.
  */
 import { StreamBank, type RandomStream, type RandomStreams } from '../src/random/index.ts';
-import { lossDbToGain, pathLossDb } from '../src/model/index.ts';
+import { pathGainBetween } from '../src/model/index.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { FadingKind, SimConfig } from './config.ts';
 import { move, newWalker, type Walker } from './mobility.ts';
@@ -90,10 +90,6 @@ export class ChannelState implements ChannelGains {
   /** The path-loss part: the scenario's in block 0 or without mobility, else from the positions. */
   private meanGain(n: number, m: number): number {
     if (this.block === 0 || this.config.mobility.kind === 'none') return this.scenario.channelGain[n]![m]!;
-    const { pathLoss } = this.scenario;
-    const walker = this.walkers[n]!;
-    const server = this.scenario.servers[m]!;
-    const d = Math.hypot(walker.xM - server.xM, walker.yM - server.yM);
-    return lossDbToGain(pathLossDb(d, pathLoss.at1KmDb, pathLoss.perDecadeDb, pathLoss.minDistanceM));
+    return pathGainBetween(this.walkers[n]!, this.scenario.servers[m]!, this.scenario.pathLoss);
   }
 }
