@@ -91,7 +91,9 @@ export class ProcessorSharingServer {
 
   /** Adds a job of `work` units; `onDone(job)` runs in `lane` at `order` when it has been served. */
   submit<T>(work: number, onDone: Callback<SharedJob<T>>, tag: T, lane = LANE_NORMAL, order = 0): SharedJob<T> {
-    if (!(work >= 0 && Number.isFinite(work))) throw new RangeError(`job work must be finite and >= 0, got ${work}`);
+    if (!(work >= 0 && Number.isFinite(work))) {
+      throw new RangeError(`job work must be finite and >= 0, got ${work}`);
+    }
     this.advance();
     if (this.jobs.size === 0) {
       this.virtualWork = 0;
@@ -190,7 +192,8 @@ export class ProcessorSharingServer {
     const reachV = next.finishV + SIMULTANEOUS * this.maxWork;
     const left = this.jobs.at(1);
     const right = this.jobs.at(2);
-    if ((left === undefined || left.finishV > reachV) && (right === undefined || right.finishV > reachV)) return next;
+    const leftOut = left === undefined || left.finishV > reachV;
+    if (leftOut && (right === undefined || right.finishV > reachV)) return next;
     let first = next;
     const toVisit = this.toVisit;
     toVisit.push(1, 2);

@@ -90,9 +90,13 @@ describe('ProcessorSharingServer', () => {
       /** Work of a follow-up job submitted when this one finishes (a user's next layer). */
       then: fc.option(fc.double({ min: 0.1, max: 3, noNaN: true })),
     });
-    const rateChange = fc.record({ atS: fc.double({ min: 0, max: 8, noNaN: true }), rate: fc.double({ min: 0.5, max: 4, noNaN: true }) });
+    const rateChange = fc.record({
+      atS: fc.double({ min: 0, max: 8, noNaN: true }),
+      rate: fc.double({ min: 0.5, max: 4, noNaN: true }),
+    });
+    const plan = [fc.array(job, { minLength: 1, maxLength: 25 }), fc.array(rateChange, { maxLength: 4 })] as const;
     fc.assert(
-      fc.property(fc.array(job, { minLength: 1, maxLength: 25 }), fc.array(rateChange, { maxLength: 4 }), (jobs, rates) => {
+      fc.property(...plan, (jobs, rates) => {
         type Log = { name: string; atS: number; shareS: number }[];
         const run = (make: (sim: Simulation) => ProcessorSharingServer | ReferencePsServer): Log => {
           const sim = new Simulation();

@@ -38,6 +38,7 @@ export class SortedArrayQueue implements EventQueue {
   }
 
   private dropCancelled(): void {
-    while (this.entries.length > 0 && this.entries[this.entries.length - 1]!.callback === null) this.entries.pop();
+    const entries = this.entries;
+    while (entries.length > 0 && entries[entries.length - 1]!.callback === null) entries.pop();
   }
 }
