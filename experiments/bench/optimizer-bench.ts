@@ -1,7 +1,9 @@
 /**
  * `mecsim bench`, section `optimizer`: wall time and outer iterations of the proposed method on
  * paper-default networks of 50×10, 100×10 and 1000×100 (users × servers), default options, one
- * core. Goals (issue 4): under 5 s at 50×10 and under 2 minutes at 1000×100.
+ * core. Goals (issue 4): under 5 s at 50×10 and under 2 minutes at 1000×100. City scale (issue
+ * 13): a 10,000 × 100 network — scenario generation, `greedy`, and `proposed` with its outer
+ * iterations; goals under 5 s for greedy and under 60 s for proposed on 2 cores.
  */
 import { optimize } from '../../src/optimizer/index.ts';
 import { generateScenario } from '../../src/scenario/index.ts';
@@ -17,12 +19,47 @@ export interface OptimizerBenchRow {
   objective: number;
 }
 
+export interface CityBench {
+  users: number;
+  servers: number;
+  scenarioS: number;
+  greedyS: number;
+  greedyObjective: number;
+  proposedS: number;
+  proposedOuterIterations: number;
+  proposedLpSolves: number;
+  proposedObjective: number;
+  goals: { greedyS: number; proposedS: number };
+}
+
 export interface OptimizerBench {
   algorithm: 'proposed';
   preset: 'paper';
   seed: number;
   goals: { '50x10': number; '1000x100': number };
   rows: OptimizerBenchRow[];
+  city: CityBench;
+}
+
+export const CITY_SIZE = { users: 10_000, servers: 100 } as const;
+
+const secondsSince = (t0: number): number => (performance.now() - t0) / 1000;
+
+/** The city-scale row: one measurement of each stage (noisy under load; say so when quoting). */
+export async function benchCity(seed = 1, size: { users: number; servers: number } = CITY_SIZE): Promise<CityBench> {
+  let t0 = performance.now();
+  const scenario = generateScenario({ seed, ...size });
+  const scenarioS = secondsSince(t0);
+  t0 = performance.now();
+  const greedy = await optimize(scenario, { algorithm: 'greedy', seed });
+  const greedyS = secondsSince(t0);
+  t0 = performance.now();
+  const proposed = await optimize(scenario, { algorithm: 'proposed', seed });
+  return {
+    ...size, scenarioS, greedyS, greedyObjective: greedy.objective,
+    proposedS: secondsSince(t0), proposedOuterIterations: proposed.iterations, proposedLpSolves: proposed.lpSolves,
+    proposedObjective: proposed.objective, goals: { greedyS: 5, proposedS: 60 },
+  };
 }
 
 export const OPTIMIZER_BENCH_SIZES: readonly (readonly [number, number])[] = [[50, 10], [100, 10], [1000, 100]];
@@ -39,7 +76,8 @@ export async function benchOptimizer(sizes = OPTIMIZER_BENCH_SIZES): Promise<Opt
       outerIterations: s.iterations, starts: s.starts, lpSolves: s.lpSolves, objective: s.objective,
     });
   }
-  return { algorithm: 'proposed', preset: 'paper', seed, goals: { '50x10': 5, '1000x100': 120 }, rows };
+  const city = await benchCity(seed);
+  return { algorithm: 'proposed', preset: 'paper', seed, goals: { '50x10': 5, '1000x100': 120 }, rows, city };
 }
 
 export function formatOptimizer(o: OptimizerBench): string[] {
@@ -47,5 +85,15 @@ export function formatOptimizer(o: OptimizerBench): string[] {
     `optimizer: ${o.algorithm} method, ${o.preset} preset, seed ${o.seed} (goals: < ${o.goals['50x10']} s at 50x10, < ${o.goals['1000x100']} s at 1000x100)`,
     ...o.rows.map((r) => `  ${`${r.users}x${r.servers}`.padEnd(9)} ${r.wallS.toFixed(2).padStart(8)} s   ${r.outerIterations} outer iteration(s), `
       + `${r.starts} start(s), ${r.lpSolves} LPs, objective ${r.objective.toPrecision(6)}`),
+    ...formatCity(o.city),
+  ];
+}
+
+export function formatCity(c: CityBench): string[] {
+  return [
+    `  city ${c.users}x${c.servers} (goals: greedy < ${c.goals.greedyS} s, proposed < ${c.goals.proposedS} s): `
+      + `scenario ${c.scenarioS.toFixed(2)} s, greedy ${c.greedyS.toFixed(2)} s (objective ${c.greedyObjective.toPrecision(6)}), `
+      + `proposed ${c.proposedS.toFixed(2)} s, ${c.proposedOuterIterations} outer iteration(s), ${c.proposedLpSolves} LPs `
+      + `(objective ${c.proposedObjective.toPrecision(6)})`,
   ];
 }

@@ -25,6 +25,34 @@ const varName = (n: number, m: number): string => `x${n}_${m}`;
 /** A fractional association: χ_{n,m} for each LP user and each of its candidate servers. */
 export type Fractional = number[][];
 
+/**
+ * CCCP without the load-cap rows. The LP then separates per user — min over its candidates of
+ * c_j + ϱ·(1 − 2χ_j) — so each iteration is an argmin (ties to the lowest candidate) and no LP
+ * is solved. From a one-hot start a user moves only if another server saves it more than 2ϱ,
+ * and then stays: CCCP stops after at most two iterations.
+ */
+export function uncappedCccp(scaledCost: Fractional, start: Fractional, penalty: number): number[] {
+  return scaledCost.map((row, i) => {
+    let x = start[i] ?? [];
+    for (let it = 0; it < 3; it++) {
+      let best = 0;
+      let bestCost = Infinity;
+      row.forEach((c, j) => {
+        const linear = c + penalty * (1 - 2 * (x[j] ?? 0));
+        if (linear < bestCost) {
+          best = j;
+          bestCost = linear;
+        }
+      });
+      const next = row.map((_, j) => (j === best ? 1 : 0));
+      const moved = next.some((v, j) => v !== (x[j] ?? 0));
+      x = next;
+      if (!moved) return best;
+    }
+    throw new Error('uncapped CCCP did not settle in three iterations');
+  });
+}
+
 /** **[mecsim]** Load cap K_m = ⌈loadFactor · (users in the LP) / (usable servers)⌉, at least 1. */
 export function loadCaps(servers: number, lpUsers: number, usableServers: number, loadFactor: number): number {
   return Math.max(1, Math.ceil((loadFactor * lpUsers) / Math.max(1, usableServers)));

@@ -6,7 +6,7 @@
  * strength of the linear model alone.
  */
 import type { RandomStream } from '../../random/index.ts';
-import { loadCaps, runCccp, type Fractional } from './cccp.ts';
+import { loadCaps, runCccp, uncappedCccp, type Fractional } from './cccp.ts';
 import type { LpSolver } from '../solvers/highs.ts';
 import type { Instance } from '../instance.ts';
 import { pairCosts, type PairCosts } from './pair-costs.ts';
@@ -102,15 +102,22 @@ export function associationStep(
   if (inst.servers <= opts.mergeStartsUpToServers) {
     for (const start of mergeStarts(pc, plan.association, scaled)) runs.push({ start, penalty: opts.randomStartPenalty });
   }
-  const seen = new Set<string>([plan.association.join(',')]);
-  let best: ResourceResult | undefined;
+  // The cap is a heuristic, not part of the problem: every run is made with the cap rows (on
+  // HiGHS) and without them (the LP then separates per user: `uncappedCccp`), capped choices first.
   let lpSolves = 0;
-  let candidates = 0;
+  const choices: number[][] = [];
   for (const run of runs) {
     const cccp = runCccp(solver, pc, scaled, run.start, run.penalty, cap, inst.servers);
     lpSolves += cccp.lpSolves;
+    choices.push(cccp.choice);
+  }
+  for (const run of runs) choices.push(uncappedCccp(scaled, run.start, run.penalty));
+  const seen = new Set<string>([plan.association.join(',')]);
+  let best: ResourceResult | undefined;
+  let candidates = 0;
+  for (const choice of choices) {
     const association = plan.association.slice();
-    pc.users.forEach((n, i) => { association[n] = at(at(pc.servers, i), at(cccp.choice, i)); });
+    pc.users.forEach((n, i) => { association[n] = at(at(pc.servers, i), at(choice, i)); });
     const key = association.join(',');
     if (seen.has(key)) continue;
     seen.add(key);
