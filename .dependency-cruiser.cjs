@@ -25,7 +25,11 @@ const TABLE = {
 
 module.exports = {
   allowed: [
-    { comment: 'npm packages and Node built-ins', from: {}, to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'core'] } },
+    {
+      comment: 'npm packages and Node built-ins',
+      from: {},
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'core'] },
+    },
     ...Object.entries(TABLE).map(([folder, targets]) => ({
       comment: `${folder} may import itself${targets.length > 0 ? ` and ${targets.join(', ')}` : ''}`,
       from: { path: `^${folder}/` },

@@ -13,7 +13,14 @@ import { compareWithAnalytic } from '../sim/validation.ts';
 import { solve, type Method, type Solved } from './methods.ts';
 
 export const DEFAULT_JOB_METHODS: readonly Method[] = [
-  'proposed', 'ao', 'layers-only', 'resources-only', 'greedy', 'random', 'local-only', 'edge-only',
+  'proposed',
+  'ao',
+  'layers-only',
+  'resources-only',
+  'greedy',
+  'random',
+  'local-only',
+  'edge-only',
 ];
 
 /** Methods outside constraint (9a): reported beside the others, never ranked against them. */
@@ -47,11 +54,17 @@ export async function runDefaultJob(scenario: Scenario, o: DefaultJobOptions): P
   for (const [i, method] of o.methods.entries()) {
     const solved = await solve(scenario, method, { seed: o.seed, starts: o.starts });
     const sim = await simulate(scenario, {
-      policy: staticPolicy(solved.allocation), seed: o.seed,
+      policy: staticPolicy(solved.allocation),
+      seed: o.seed,
       ...(i === 0 && o.onTrace ? { onTrace: o.onTrace } : {}),
     });
     const report = compareWithAnalytic(solved.metrics, sim.metrics);
-    results.push({ method, solved, simulatedMeanDelayS: sim.metrics.meanDelayS, maxSimRelError: report.maxAbsRelError });
+    results.push({
+      method,
+      solved,
+      simulatedMeanDelayS: sim.metrics.meanDelayS,
+      maxSimRelError: report.maxAbsRelError,
+    });
     o.onProgress?.(i + 1, o.methods.length);
     await yieldToEventLoop();
   }

@@ -15,6 +15,11 @@ export { renderSvg } from './report/plot.ts';
 export { toCsv } from './report/tables.ts';
 export { methodsChart } from './report/methods-chart.ts';
 export {
-  DEFAULT_JOB_METHODS, OUTSIDE_9A, runDefaultJob, summaryRow, type DefaultJobOptions, type MethodResult,
+  DEFAULT_JOB_METHODS,
+  OUTSIDE_9A,
+  runDefaultJob,
+  summaryRow,
+  type DefaultJobOptions,
+  type MethodResult,
 } from './default-job.ts';
 export { formatBenchReport, runBenchmarks } from './bench/run-bench.ts';

@@ -30,10 +30,16 @@ export async function solve(scenario: Scenario, method: Method, o: SolveOptions)
   return { allocation: s, metrics: s.metrics, history: s.history, lpSolves: s.lpSolves };
 }
 
-
 /** The columns every method-comparison row carries. */
 export const METRIC_COLUMNS = [
-  'objective', 'totalEnergyJ', 'userEnergyJ', 'edgeEnergyJ', 'meanDelayS', 'stability', 'meanLocalLayers', 'iterations',
+  'objective',
+  'totalEnergyJ',
+  'userEnergyJ',
+  'edgeEnergyJ',
+  'meanDelayS',
+  'stability',
+  'meanLocalLayers',
+  'iterations',
 ] as const;
 
 /**

@@ -7,7 +7,11 @@ import { weightsExperiment } from './figures/weights.ts';
 import { validationExperiment } from './validation/validation.ts';
 
 export const EXPERIMENTS: readonly Experiment[] = [
-  collaborativeExperiment, weightsExperiment, usersExperiment, convergenceExperiment, validationExperiment,
+  collaborativeExperiment,
+  weightsExperiment,
+  usersExperiment,
+  convergenceExperiment,
+  validationExperiment,
 ];
 
 export const EXPERIMENT_NAMES: readonly string[] = EXPERIMENTS.map((e) => e.name);
@@ -18,6 +22,7 @@ export function isExperimentName(name: string): boolean {
 
 export function experimentNamed(name: string): Experiment {
   const e = EXPERIMENTS.find((x) => x.name === name);
-  if (e === undefined) throw new RangeError(`unknown experiment '${name}'; one of ${EXPERIMENT_NAMES.join(', ')}`);
+  if (e === undefined)
+    throw new RangeError(`unknown experiment '${name}'; one of ${EXPERIMENT_NAMES.join(', ')}`);
   return e;
 }

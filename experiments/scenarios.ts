@@ -16,7 +16,8 @@ export function taskScenario(o: TaskScenario): Scenario {
   const preset = presetNamed(o.preset);
   if (preset === undefined) throw new RangeError(`unknown preset '${o.preset}'`);
   const scenario = generateScenario({
-    preset, seed: o.seed,
+    preset,
+    seed: o.seed,
     ...(o.users === undefined ? {} : { users: o.users }),
     ...(o.servers === undefined ? {} : { servers: o.servers }),
   });

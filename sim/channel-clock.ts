@@ -45,7 +45,12 @@ export class ChannelClock {
     for (const link of links) link.followGain();
     if (trace !== null) {
       const { association } = plan.allocation;
-      trace({ t: sim.now, type: 'gain', block: this.block, gains: links.map((_, n) => channel.gain(n, association[n]!)) });
+      trace({
+        t: sim.now,
+        type: 'gain',
+        block: this.block,
+        gains: links.map((_, n) => channel.gain(n, association[n]!)),
+      });
     }
     this.setup.onGainChange();
     this.scheduleNext();

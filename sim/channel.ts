@@ -38,25 +38,33 @@ export class ChannelState implements ChannelGains {
   private readonly walkers: Walker[];
   private readonly mobilityStreams: RandomStream[];
 
-  constructor(private readonly scenario: Scenario, private readonly config: SimConfig, streams: RandomStreams) {
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly config: SimConfig,
+    streams: RandomStreams,
+  ) {
     const servers = scenario.servers.length;
     const pairs = scenario.users.length * servers;
     this.servers = servers;
     this.cached = new Float64Array(pairs);
     this.cachedBlock = new Int32Array(pairs).fill(-1);
-    this.fading = config.fading.kind === 'static'
-      ? null
-      : new StreamBank(streams.masterSeed, 'fading', scenario.users.length, servers);
+    this.fading =
+      config.fading.kind === 'static'
+        ? null
+        : new StreamBank(streams.masterSeed, 'fading', scenario.users.length, servers);
     this.mobilityStreams = scenario.users.map((_, n) => streams.get('mobility', n));
     this.walkers = scenario.users.map((u, n) =>
-      newWalker(u.xM, u.yM, config.mobility, scenario.areaM, this.mobilityStreams[n]!));
+      newWalker(u.xM, u.yM, config.mobility, scenario.areaM, this.mobilityStreams[n]!),
+    );
   }
 
   /** Advances one block of `dtS` seconds: users move; gains follow when read. */
   nextBlock(dtS: number): void {
     if (this.config.mobility.kind !== 'none') {
       const { mobility } = this.config;
-      this.walkers.forEach((walker, n) => move(walker, dtS, mobility, this.scenario.areaM, this.mobilityStreams[n]!));
+      this.walkers.forEach((walker, n) =>
+        move(walker, dtS, mobility, this.scenario.areaM, this.mobilityStreams[n]!),
+      );
     }
     this.block++;
   }

@@ -51,7 +51,10 @@ export class UserDevice implements LayerRunOwner {
   private record: StepRecord;
   private edgeShareAtUplinkHz = 0;
 
-  constructor(readonly n: number, private readonly ctx: DeviceContext) {
+  constructor(
+    readonly n: number,
+    private readonly ctx: DeviceContext,
+  ) {
     const { scenario, sim } = ctx;
     const flops = layerFlops(scenario.users[n]!.tokens, scenario.llm.batchSize, scenario.llm.hiddenDim);
     this.run = new LayerRun(sim, n, flops, this);
@@ -74,7 +77,12 @@ export class UserDevice implements LayerRunOwner {
     const user = this.ctx.scenario.users[this.n]!;
     const f = this.ctx.plan.allocation.userFreqHz[this.n]!;
     this.side = 'local';
-    this.gpu.start(this.run, alpha, gpuFlopsPerS(f, user.gpuCores, user.flopsPerCycle), gpuPowerW(user.kappa, f));
+    this.gpu.start(
+      this.run,
+      alpha,
+      gpuFlopsPerS(f, user.gpuCores, user.flopsPerCycle),
+      gpuPowerW(user.kappa, f),
+    );
   }
 
   layerDone(run: LayerRun, energyJ: number): void {
@@ -84,8 +92,14 @@ export class UserDevice implements LayerRunOwner {
       r.localEnergyJ += energyJ;
       if (trace !== null) {
         trace({
-          t: sim.now, type: 'layer', user: this.n, layer: r.localLayers - run.layersLeft, side: 'local',
-          batch: this.stepIndex, startS: run.layerStartS, energyJ,
+          t: sim.now,
+          type: 'layer',
+          user: this.n,
+          layer: r.localLayers - run.layersLeft,
+          side: 'local',
+          batch: this.stepIndex,
+          startS: run.layerStartS,
+          energyJ,
         });
       }
       const phaseS = run.next();
@@ -97,19 +111,30 @@ export class UserDevice implements LayerRunOwner {
     r.edgeEnergyJ += energyJ;
     if (trace !== null) {
       trace({
-        t: sim.now, type: 'layer', user: this.n, server: r.server, layer: this.ctx.scenario.llm.layers - run.layersLeft,
-        side: 'edge', batch: this.stepIndex, startS: run.layerStartS, energyJ,
+        t: sim.now,
+        type: 'layer',
+        user: this.n,
+        server: r.server,
+        layer: this.ctx.scenario.llm.layers - run.layersLeft,
+        side: 'edge',
+        batch: this.stepIndex,
+        startS: run.layerStartS,
+        energyJ,
       });
     }
     const phaseS = run.next();
     if (phaseS === null) return;
     r.edgeDelayS = phaseS;
-    if (this.ctx.config.gradientDownload && r.localLayers > 0) sim.schedule(0, startDownload, this, START_LANE, this.n);
+    if (this.ctx.config.gradientDownload && r.localLayers > 0)
+      sim.schedule(0, startDownload, this, START_LANE, this.n);
     else this.endStep();
   }
 
   startUplink(): void {
-    const { plan: { allocation }, scenario } = this.ctx;
+    const {
+      plan: { allocation },
+      scenario,
+    } = this.ctx;
     if (this.record.localLayers >= scenario.llm.layers) {
       this.endStep();
       return;
@@ -128,8 +153,14 @@ export class UserDevice implements LayerRunOwner {
     this.record.uplinkEnergyJ = this.link.powerW * durS;
     if (trace !== null) {
       trace({
-        t: sim.now, type: 'uplink', user: this.n, server: this.record.server, batch: this.stepIndex,
-        startS: this.link.startS, bits: this.link.bits, energyJ: this.record.uplinkEnergyJ,
+        t: sim.now,
+        type: 'uplink',
+        user: this.n,
+        server: this.record.server,
+        batch: this.stepIndex,
+        startS: this.link.startS,
+        bits: this.link.bits,
+        energyJ: this.record.uplinkEnergyJ,
       });
     }
     sim.schedule(0, startEdge, this, START_LANE, this.n);
@@ -138,7 +169,8 @@ export class UserDevice implements LayerRunOwner {
   startEdge(): void {
     const { allocation } = this.ctx.plan;
     const m = this.record.server;
-    const share = allocation.association[this.n] === m ? allocation.edgeFreqHz[this.n]! : this.edgeShareAtUplinkHz;
+    const share =
+      allocation.association[this.n] === m ? allocation.edgeFreqHz[this.n]! : this.edgeShareAtUplinkHz;
     this.side = 'edge';
     this.ctx.servers[m]!.startPhase(this.run, this.ctx.scenario.llm.layers - this.record.localLayers, share);
   }
@@ -146,7 +178,14 @@ export class UserDevice implements LayerRunOwner {
   startDownload(): void {
     const { scenario } = this.ctx;
     const m = this.record.server;
-    this.link.send(scenario.users[this.n]!.activationBits, m, scenario.servers[m]!.txPowerW, this.link.bandwidthHz, downloadDone, this);
+    this.link.send(
+      scenario.users[this.n]!.activationBits,
+      m,
+      scenario.servers[m]!.txPowerW,
+      this.link.bandwidthHz,
+      downloadDone,
+      this,
+    );
   }
 
   downloadDone(): void {
@@ -156,8 +195,14 @@ export class UserDevice implements LayerRunOwner {
     this.record.downloadEnergyJ = this.link.powerW * durS;
     if (trace !== null) {
       trace({
-        t: sim.now, type: 'download', user: this.n, server: this.record.server, batch: this.stepIndex,
-        startS: this.link.startS, bits: this.link.bits, energyJ: this.record.downloadEnergyJ,
+        t: sim.now,
+        type: 'download',
+        user: this.n,
+        server: this.record.server,
+        batch: this.stepIndex,
+        startS: this.link.startS,
+        bits: this.link.bits,
+        energyJ: this.record.downloadEnergyJ,
       });
     }
     this.endStep();

@@ -57,7 +57,10 @@ export class EpochController implements AllocationSource {
   private pending: EpochTrigger | null = null;
   private ratesAtEpoch: number[] = [];
 
-  private constructor(private readonly setup: EpochSetup, public allocation: Allocation) {}
+  private constructor(
+    private readonly setup: EpochSetup,
+    public allocation: Allocation,
+  ) {}
 
   /** Runs the first epoch (t = 0); the controller then holds the allocation in force. */
   static async start(setup: EpochSetup): Promise<EpochController> {
@@ -99,7 +102,8 @@ export class EpochController implements AllocationSource {
 
   fire(trigger: EpochTrigger): void {
     this.pending = trigger;
-    if (trigger === 'period') this.setup.sim.schedule(this.setup.config.epoch.everyS, periodEpoch, this, EPOCH_LANE);
+    if (trigger === 'period')
+      this.setup.sim.schedule(this.setup.config.epoch.everyS, periodEpoch, this, EPOCH_LANE);
     this.setup.sim.stop();
   }
 
@@ -107,7 +111,10 @@ export class EpochController implements AllocationSource {
     const { sim, config, policy, trace } = this.setup;
     this.ratesAtEpoch = this.uplinkRates();
     const record: EpochRecord = {
-      index: this.records.length, timeS: sim.now, trigger, policy: policy.name,
+      index: this.records.length,
+      timeS: sim.now,
+      trigger,
+      policy: policy.name,
       objective: evaluate(decision.scenario, decision.allocation).objective,
     };
     if (config.recordWallTime) record.optimizerWallS = decision.wallS;
@@ -119,7 +126,13 @@ export class EpochController implements AllocationSource {
     const { scenario, channel } = this.setup;
     const a = this.allocation;
     return scenario.users.map((_, n) =>
-      uplinkRateBps(a.bandwidthHz[n]!, channel.gain(n, a.association[n]!), a.powerW[n]!, scenario.noisePsdWPerHz));
+      uplinkRateBps(
+        a.bandwidthHz[n]!,
+        channel.gain(n, a.association[n]!),
+        a.powerW[n]!,
+        scenario.noisePsdWPerHz,
+      ),
+    );
   }
 }
 

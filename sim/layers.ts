@@ -76,4 +76,5 @@ export class FixedRateGpu implements LayerGpu {
 }
 
 // Module-level handler, so scheduling a layer allocates no closure.
-const fixedLayerDone = (run: LayerRun): void => run.owner.layerDone(run, run.powerW * (run.sim.now - run.layerStartS));
+const fixedLayerDone = (run: LayerRun): void =>
+  run.owner.layerDone(run, run.powerW * (run.sim.now - run.layerStartS));

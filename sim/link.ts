@@ -39,7 +39,12 @@ export class Link<A> {
 
   /** The rate under the gains in force. */
   rateBps(): number {
-    return uplinkRateBps(this.bandwidthHz, this.channel.gain(this.user, this.server), this.powerW, this.noisePsdWPerHz);
+    return uplinkRateBps(
+      this.bandwidthHz,
+      this.channel.gain(this.user, this.server),
+      this.powerW,
+      this.noisePsdWPerHz,
+    );
   }
 
   /** Re-plans the transfer in flight, if any, at the gain in force. */

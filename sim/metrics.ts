@@ -31,15 +31,34 @@ export interface StepRecord {
 
 export function newStepRecord(user: number, step: number, startS: number, localLayers: number): StepRecord {
   return {
-    user, step, server: -1, localLayers, startS, endS: startS,
-    localDelayS: 0, uplinkDelayS: 0, edgeDelayS: 0, downloadDelayS: 0,
-    localEnergyJ: 0, uplinkEnergyJ: 0, edgeEnergyJ: 0, downloadEnergyJ: 0,
+    user,
+    step,
+    server: -1,
+    localLayers,
+    startS,
+    endS: startS,
+    localDelayS: 0,
+    uplinkDelayS: 0,
+    edgeDelayS: 0,
+    downloadDelayS: 0,
+    localEnergyJ: 0,
+    uplinkEnergyJ: 0,
+    edgeEnergyJ: 0,
+    downloadEnergyJ: 0,
   };
 }
 
 const FIELDS = [
-  'delayS', 'localDelayS', 'uplinkDelayS', 'edgeDelayS', 'downloadDelayS',
-  'energyJ', 'localEnergyJ', 'uplinkEnergyJ', 'edgeEnergyJ', 'downloadEnergyJ',
+  'delayS',
+  'localDelayS',
+  'uplinkDelayS',
+  'edgeDelayS',
+  'downloadDelayS',
+  'energyJ',
+  'localEnergyJ',
+  'uplinkEnergyJ',
+  'edgeEnergyJ',
+  'downloadEnergyJ',
 ] as const;
 type Field = (typeof FIELDS)[number];
 type Sums = Record<Field, number>;
@@ -57,15 +76,26 @@ export interface SimUserMetrics extends Sums {
  * The run-level fields of the metrics contract, from the per-step means; `objective` is
  * ω_t·T + ω_e·E + ω_s·S counted as `evaluate` counts it, NaN if a user completed no step.
  */
-export interface SimMetrics extends Pick<Metrics, 'objective' | 'totalDelayS' | 'meanDelayS' | 'totalEnergyJ' | 'stability' | 'stabilityBounded'> {
+export interface SimMetrics extends Pick<
+  Metrics,
+  'objective' | 'totalDelayS' | 'meanDelayS' | 'totalEnergyJ' | 'stability' | 'stabilityBounded'
+> {
   /** Every user completed at least one step. */
   complete: boolean;
   perUser: SimUserMetrics[];
 }
 
 const zeroSums = (): Sums => ({
-  delayS: 0, localDelayS: 0, uplinkDelayS: 0, edgeDelayS: 0, downloadDelayS: 0,
-  energyJ: 0, localEnergyJ: 0, uplinkEnergyJ: 0, edgeEnergyJ: 0, downloadEnergyJ: 0,
+  delayS: 0,
+  localDelayS: 0,
+  uplinkDelayS: 0,
+  edgeDelayS: 0,
+  downloadDelayS: 0,
+  energyJ: 0,
+  localEnergyJ: 0,
+  uplinkEnergyJ: 0,
+  edgeEnergyJ: 0,
+  downloadEnergyJ: 0,
 });
 
 /** Accumulates step records; memory grows only with `stepEndS` (one number per step). */
@@ -93,7 +123,12 @@ export class MetricsCollector {
     t.downloadEnergyJ += r.downloadEnergyJ;
     t.energyJ += r.localEnergyJ + r.uplinkEnergyJ + r.edgeEnergyJ;
     const { llm, stability, users } = this.scenario;
-    this.stabilitySums[r.user]! += userStabilityBound(stability.lipschitz, users[r.user]!.datasetSize, r.localLayers, llm.layers);
+    this.stabilitySums[r.user]! += userStabilityBound(
+      stability.lipschitz,
+      users[r.user]!.datasetSize,
+      r.localLayers,
+      llm.layers,
+    );
     this.stepEnds[r.user]!.push(r.endS);
   }
 
@@ -102,13 +137,21 @@ export class MetricsCollector {
       const steps = this.stepEnds[n]!.length;
       const means = zeroSums();
       for (const f of FIELDS) means[f] = steps > 0 ? totals[f] / steps : NaN;
-      return { ...means, steps, stability: steps > 0 ? this.stabilitySums[n]! / steps : NaN, totals: { ...totals }, stepEndS: [...this.stepEnds[n]!] };
+      return {
+        ...means,
+        steps,
+        stability: steps > 0 ? this.stabilitySums[n]! / steps : NaN,
+        totals: { ...totals },
+        stepEndS: [...this.stepEnds[n]!],
+      };
     });
     const sum = (f: (u: SimUserMetrics) => number): number => perUser.reduce((s, u) => s + f(u), 0);
     const totalDelayS = sum((u) => u.delayS);
     const totalEnergyJ = sum((u) => u.energyJ);
     const stability = sum((u) => u.stability);
-    const objectiveDelayS = this.scenario.objective.uplinkDelay ? totalDelayS : totalDelayS - sum((u) => u.uplinkDelayS);
+    const objectiveDelayS = this.scenario.objective.uplinkDelay
+      ? totalDelayS
+      : totalDelayS - sum((u) => u.uplinkDelayS);
     const w = objectiveWeights(this.scenario.weights, this.scenario.normalization);
     return {
       objective: objectiveValue(w, objectiveDelayS, totalEnergyJ, stability),

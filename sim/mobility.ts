@@ -19,7 +19,13 @@ export interface Walker {
   vy: number;
 }
 
-export function newWalker(xM: number, yM: number, config: MobilityConfig, areaM: number, rng: RandomStream): Walker {
+export function newWalker(
+  xM: number,
+  yM: number,
+  config: MobilityConfig,
+  areaM: number,
+  rng: RandomStream,
+): Walker {
   const walker: Walker = { xM, yM, targetX: xM, targetY: yM, speedMps: 0, vx: 0, vy: 0 };
   if (config.kind === 'random-waypoint') pickWaypoint(walker, config, areaM, rng);
   if (config.kind === 'gauss-markov') {
@@ -50,7 +56,13 @@ function bounce(x: number, v: number, dtS: number, areaM: number): [number, numb
 }
 
 /** Moves the walker for `dtS` seconds. */
-export function move(walker: Walker, dtS: number, config: MobilityConfig, areaM: number, rng: RandomStream): void {
+export function move(
+  walker: Walker,
+  dtS: number,
+  config: MobilityConfig,
+  areaM: number,
+  rng: RandomStream,
+): void {
   if (config.kind === 'random-waypoint') {
     let leftS = dtS;
     // A long step may pass several waypoints; bounded so a zero speed cannot spin.

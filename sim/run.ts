@@ -48,19 +48,38 @@ export async function simulate(scenario: Scenario, options: SimulateOptions): Pr
   const trace = options.onTrace ?? null;
   const channel = new ChannelState(scenario, config, new RandomStreams(options.seed ?? scenario.seed));
   const epochs = await EpochController.start({
-    sim, scenario, config, policy: options.policy, channel, trace, wallClockS: options.wallClockS,
+    sim,
+    scenario,
+    config,
+    policy: options.policy,
+    channel,
+    trace,
+    wallClockS: options.wallClockS,
   });
   const metrics = new MetricsCollector(scenario);
   let usersTraining = scenario.users.length;
   const context = {
-    sim, scenario, config, plan: epochs, channel, servers: edgeServers(sim, scenario, config), metrics, trace,
+    sim,
+    scenario,
+    config,
+    plan: epochs,
+    channel,
+    servers: edgeServers(sim, scenario, config),
+    metrics,
+    trace,
     onDone: () => {
       if (--usersTraining === 0) sim.stop();
     },
   };
   const devices = scenario.users.map((_, n) => new UserDevice(n, context));
   const clock = new ChannelClock({
-    sim, config, channel, links: devices.map((d) => d.link), plan: epochs, trace, onGainChange: () => epochs.onGainChange(),
+    sim,
+    config,
+    channel,
+    links: devices.map((d) => d.link),
+    plan: epochs,
+    trace,
+    onGainChange: () => epochs.onGainChange(),
   });
 
   for (const device of devices) device.begin();

@@ -36,8 +36,9 @@ export class Transfer<A> {
 
   private plan(): void {
     // A zero rate (no bandwidth) never finishes; the run's duration ends it.
-    this.completion = this.rateBps > 0
-      ? this.sim.schedule(this.remainingBits / this.rateBps, this.onDone, this.arg, this.lane, this.order)
-      : null;
+    this.completion =
+      this.rateBps > 0
+        ? this.sim.schedule(this.remainingBits / this.rateBps, this.onDone, this.arg, this.lane, this.order)
+        : null;
   }
 }

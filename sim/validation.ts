@@ -42,7 +42,8 @@ export function compareWithAnalytic(analytic: Metrics, simulated: SimMetrics): V
     energyJ: compare(analytic.perUser[n]!.energyJ, u.energyJ),
   }));
   let maxAbsRelError = 0;
-  for (const u of perUser) maxAbsRelError = Math.max(maxAbsRelError, Math.abs(u.delayS.relError), Math.abs(u.energyJ.relError));
+  for (const u of perUser)
+    maxAbsRelError = Math.max(maxAbsRelError, Math.abs(u.delayS.relError), Math.abs(u.energyJ.relError));
   return {
     perUser,
     totalDelayS: compare(analytic.totalDelayS, simulated.totalDelayS),

@@ -21,11 +21,17 @@ function normalize(columns: readonly string[], row: Row): Row {
 
 function removeTemporaries(dir: string): void {
   if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) if (name.startsWith('.') && name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir))
+    if (name.startsWith('.') && name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
 }
 
 /** Writes every final output; returns the figures (with their claim verdicts). */
-export async function assemble(dir: string, experiment: Experiment, config: ExperimentConfig, tasks: readonly Task[]): Promise<Figure[]> {
+export async function assemble(
+  dir: string,
+  experiment: Experiment,
+  config: ExperimentConfig,
+  tasks: readonly Task[],
+): Promise<Figure[]> {
   const rows = tasks.flatMap((t) => readRunFile(dir, t).rows.map((r) => normalize(experiment.columns, r)));
   const summary = summarizeRows(rows, experiment.groupBy, experiment.metrics);
   const figures = experiment.figures(summary, config);

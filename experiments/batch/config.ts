@@ -20,7 +20,9 @@ export function parseConfig(value: unknown, where: string): ExperimentConfig {
   const parsed = ExperimentConfigSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InputError(`${where}: not an experiment configuration (${issue.path.join('.') || 'root'}: ${issue.message})`);
+    throw new InputError(
+      `${where}: not an experiment configuration (${issue.path.join('.') || 'root'}: ${issue.message})`,
+    );
   }
   return parsed.data;
 }

@@ -28,14 +28,22 @@ function describeMissing(missing: readonly number[]): string {
 
 export async function mergeShards(dirs: readonly string[], outDir: string): Promise<MergeOutcome> {
   const texts = dirs.map((d) => {
-    if (!existsSync(join(d, CONFIG_FILE))) throw new InputError(`${d}: not an experiment output directory (no ${CONFIG_FILE})`);
+    if (!existsSync(join(d, CONFIG_FILE)))
+      throw new InputError(`${d}: not an experiment output directory (no ${CONFIG_FILE})`);
     return readFileSync(join(d, CONFIG_FILE), 'utf8');
   });
-  const config = parseConfig(readJsonFile(join(dirs[0]!, CONFIG_FILE), 'experiment file'), join(dirs[0]!, CONFIG_FILE));
+  const config = parseConfig(
+    readJsonFile(join(dirs[0]!, CONFIG_FILE), 'experiment file'),
+    join(dirs[0]!, CONFIG_FILE),
+  );
   texts.forEach((t, i) => {
-    if (t !== texts[0]) throw new InputError(`${dirs[i]}: holds a different experiment configuration than ${dirs[0]}; only shards of one run can be merged`);
+    if (t !== texts[0])
+      throw new InputError(
+        `${dirs[i]}: holds a different experiment configuration than ${dirs[0]}; only shards of one run can be merged`,
+      );
   });
-  if (!isExperimentName(config.experiment)) throw new InputError(`${join(dirs[0]!, CONFIG_FILE)}: unknown experiment '${config.experiment}'`);
+  if (!isExperimentName(config.experiment))
+    throw new InputError(`${join(dirs[0]!, CONFIG_FILE)}: unknown experiment '${config.experiment}'`);
   const experiment = experimentNamed(config.experiment);
   const tasks = taskList(experiment, config);
   const sources: string[] = [];
@@ -49,15 +57,21 @@ export async function mergeShards(dirs: readonly string[], outDir: string): Prom
     }
     const bytes = readFileSync(first, 'utf8');
     for (const other of found.slice(1)) {
-      if (readFileSync(other, 'utf8') !== bytes) throw new InputError(`task ${task.index}: ${first} and ${other} differ; were the shards run from different code?`);
+      if (readFileSync(other, 'utf8') !== bytes)
+        throw new InputError(
+          `task ${task.index}: ${first} and ${other} differ; were the shards run from different code?`,
+        );
     }
     sources.push(first);
   }
   if (missing.length > 0) {
-    throw new InputError(`merge: ${missing.length} of ${tasks.length} tasks have no run file in ${dirs.join(', ')} (tasks ${describeMissing(missing)}); run or --resume the missing shards first`);
+    throw new InputError(
+      `merge: ${missing.length} of ${tasks.length} tasks have no run file in ${dirs.join(', ')} (tasks ${describeMissing(missing)}); run or --resume the missing shards first`,
+    );
   }
   const stored = storedConfigText(outDir);
-  if (stored !== undefined && stored !== texts[0]) throw new InputError(`--out ${outDir}: holds a different experiment configuration`);
+  if (stored !== undefined && stored !== texts[0])
+    throw new InputError(`--out ${outDir}: holds a different experiment configuration`);
   mkdirSync(join(outDir, RUNS_DIR), { recursive: true });
   writeFileAtomic(join(outDir, CONFIG_FILE), texts[0]!);
   tasks.forEach((task, i) => {

@@ -12,14 +12,19 @@ export interface TaskMessage {
   readonly index: number;
 }
 
-export type ResultMessage = { readonly index: number; readonly text: string } | { readonly index: number; readonly error: string };
+export type ResultMessage =
+  { readonly index: number; readonly text: string } | { readonly index: number; readonly error: string };
 
 export type OnResult = (task: Task, text: string) => void;
 
 const WORKER_ENTRY = new URL('./worker.mjs', import.meta.url);
 
 export async function runTasks(
-  experiment: Experiment, config: ExperimentConfig, todo: readonly Task[], workers: number, onResult: OnResult,
+  experiment: Experiment,
+  config: ExperimentConfig,
+  todo: readonly Task[],
+  workers: number,
+  onResult: OnResult,
 ): Promise<void> {
   if (workers <= 1 || todo.length <= 1) {
     for (const task of todo) onResult(task, await executeTask(experiment, config, task));
@@ -51,7 +56,9 @@ export async function runTasks(
           else feed(w);
         });
         w.on('error', reject);
-        w.on('exit', (code) => { if (pending > 0 && code !== 0) reject(new Error(`a worker thread exited with code ${code}`)); });
+        w.on('exit', (code) => {
+          if (pending > 0 && code !== 0) reject(new Error(`a worker thread exited with code ${code}`));
+        });
         feed(w);
       }
     });

@@ -50,15 +50,24 @@ export function storedConfigText(dir: string): string | undefined {
  * Without `resume`, refuses a directory in which any of these tasks has already finished.
  * Returns the indices of the tasks already finished.
  */
-export function prepareStore(dir: string, config: ExperimentConfig, tasks: readonly Task[], resume: boolean): Set<number> {
+export function prepareStore(
+  dir: string,
+  config: ExperimentConfig,
+  tasks: readonly Task[],
+  resume: boolean,
+): Set<number> {
   const text = configText(config);
   const stored = storedConfigText(dir);
   if (stored !== undefined && stored !== text) {
-    throw new InputError(`--out ${dir}: holds a different experiment configuration (${join(dir, CONFIG_FILE)}); choose another --out`);
+    throw new InputError(
+      `--out ${dir}: holds a different experiment configuration (${join(dir, CONFIG_FILE)}); choose another --out`,
+    );
   }
   const done = finishedTasks(dir, tasks);
   if (done.size > 0 && !resume) {
-    throw new InputError(`--out ${dir}: ${done.size} of these ${tasks.length} tasks have already finished; pass --resume to continue, or choose another --out`);
+    throw new InputError(
+      `--out ${dir}: ${done.size} of these ${tasks.length} tasks have already finished; pass --resume to continue, or choose another --out`,
+    );
   }
   mkdirSync(join(dir, RUNS_DIR), { recursive: true });
   if (stored === undefined) writeFileAtomic(join(dir, CONFIG_FILE), text);
@@ -78,7 +87,8 @@ function removeStaleTemporaries(dir: string, tasks: readonly Task[]): void {
   const runs = join(dir, RUNS_DIR);
   const mine = new Set(tasks.map((t) => `.${runFileName(t.index)}.`));
   for (const name of readdirSync(runs)) {
-    if (name.endsWith('.tmp') && mine.has(name.slice(0, name.indexOf('.json.') + 6))) rmSync(join(runs, name), { force: true });
+    if (name.endsWith('.tmp') && mine.has(name.slice(0, name.indexOf('.json.') + 6)))
+      rmSync(join(runs, name), { force: true });
   }
 }
 

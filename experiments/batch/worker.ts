@@ -23,6 +23,10 @@ port.on('message', (msg: TaskMessage) => {
   const task = tasksOf(msg.config)[msg.index]!;
   executeTask(experimentNamed(msg.config.experiment), msg.config, task).then(
     (text) => port.postMessage({ index: msg.index, text } satisfies ResultMessage),
-    (err: unknown) => port.postMessage({ index: msg.index, error: err instanceof Error ? err.message : String(err) } satisfies ResultMessage),
+    (err: unknown) =>
+      port.postMessage({
+        index: msg.index,
+        error: err instanceof Error ? err.message : String(err),
+      } satisfies ResultMessage),
   );
 });

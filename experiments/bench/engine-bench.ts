@@ -169,21 +169,33 @@ function pendingRaw(n: number): FastPriorityQueue<RawEntry> {
 
 export interface EngineBench {
   hold: {
-    eventsPerS: number; rawLoopEventsPerS: number; ratio: number;
-    bytesPerPendingEvent: number; rawLoopBytesPerPendingEvent: number;
+    eventsPerS: number;
+    rawLoopEventsPerS: number;
+    ratio: number;
+    bytesPerPendingEvent: number;
+    rawLoopBytesPerPendingEvent: number;
     /** The same callbacks with the trace guard of the simulation and no listener, over without. */
     traceOffRatio: number;
   };
   holdProcesses: { eventsPerS: number; ratio: number };
   pipeline: {
-    eventsPerS: number; events: number; wallS: number; ratio: number; users: number; servers: number;
+    eventsPerS: number;
+    events: number;
+    wallS: number;
+    ratio: number;
+    users: number;
+    servers: number;
   };
   /** The same edge layers through processor-sharing servers and at dedicated shares. */
   processorSharing: {
-    eventsPerS: number; dedicatedEventsPerS: number; events: number;
+    eventsPerS: number;
+    dedicatedEventsPerS: number;
+    events: number;
     /** Processor sharing over dedicated shares (the goal: at least 0.5). */
     ratio: number;
-    users: number; servers: number; layersPerUser: number;
+    users: number;
+    servers: number;
+    layersPerUser: number;
   };
 }
 
@@ -246,12 +258,12 @@ export function formatEngine(e: EngineBench): string[] {
     `  raw fastpriorityqueue loop   ${rate(hold.rawLoopEventsPerS)}   ${bytes(hold.rawLoopBytesPerPendingEvent)}`,
     `  hold, callbacks              ${rate(hold.eventsPerS)}   ${pct(hold.ratio)}   ${bytes(hold.bytesPerPendingEvent)}`,
     `  hold, generator processes    ${rate(holdProcesses.eventsPerS)}   ${pct(holdProcesses.ratio)}`,
-    `  hold, trace guard, no listener  ${(100 * hold.traceOffRatio).toFixed(0)}% of plain callbacks`
-      + ' (tracing off costs one boolean test)',
-    `  pipeline (${pipeline.users} users, ${pipeline.servers} servers)  ${rate(pipeline.eventsPerS)}   `
-      + `${pct(pipeline.ratio)}   ${pipeline.events} events in ${pipeline.wallS.toFixed(2)} s`,
+    `  hold, trace guard, no listener  ${(100 * hold.traceOffRatio).toFixed(0)}% of plain callbacks` +
+      ' (tracing off costs one boolean test)',
+    `  pipeline (${pipeline.users} users, ${pipeline.servers} servers)  ${rate(pipeline.eventsPerS)}   ` +
+      `${pct(pipeline.ratio)}   ${pipeline.events} events in ${pipeline.wallS.toFixed(2)} s`,
     `  edge layers (${ps.users} users, ${ps.servers} servers, ${ps.layersPerUser} layers each, ${ps.events} events):`,
-    `    dedicated shares ${rate(ps.dedicatedEventsPerS)}, processor sharing ${rate(ps.eventsPerS)}`
-      + ` = ${(100 * ps.ratio).toFixed(0)}% of dedicated`,
+    `    dedicated shares ${rate(ps.dedicatedEventsPerS)}, processor sharing ${rate(ps.eventsPerS)}` +
+      ` = ${(100 * ps.ratio).toFixed(0)}% of dedicated`,
   ];
 }

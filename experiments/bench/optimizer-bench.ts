@@ -50,7 +50,10 @@ export const CITY_SIZE = { users: 10_000, servers: 100 } as const;
 const secondsSince = (t0: number): number => (performance.now() - t0) / 1000;
 
 /** The city-scale row: one measurement of each stage (noisy under load; say so when quoting). */
-export async function benchCity(seed = 1, size: { users: number; servers: number } = CITY_SIZE): Promise<CityBench> {
+export async function benchCity(
+  seed = 1,
+  size: { users: number; servers: number } = CITY_SIZE,
+): Promise<CityBench> {
   let t0 = performance.now();
   const scenario = generateScenario({ seed, ...size });
   const scenarioS = secondsSince(t0);
@@ -60,13 +63,23 @@ export async function benchCity(seed = 1, size: { users: number; servers: number
   t0 = performance.now();
   const proposed = await optimize(scenario, { algorithm: 'proposed', seed });
   return {
-    ...size, scenarioS, greedyS, greedyObjective: greedy.objective,
-    proposedS: secondsSince(t0), proposedOuterIterations: proposed.iterations, proposedLpSolves: proposed.lpSolves,
-    proposedObjective: proposed.objective, goals: { greedyS: 5, proposedS: 60 },
+    ...size,
+    scenarioS,
+    greedyS,
+    greedyObjective: greedy.objective,
+    proposedS: secondsSince(t0),
+    proposedOuterIterations: proposed.iterations,
+    proposedLpSolves: proposed.lpSolves,
+    proposedObjective: proposed.objective,
+    goals: { greedyS: 5, proposedS: 60 },
   };
 }
 
-export const OPTIMIZER_BENCH_SIZES: readonly (readonly [number, number])[] = [[50, 10], [100, 10], [1000, 100]];
+export const OPTIMIZER_BENCH_SIZES: readonly (readonly [number, number])[] = [
+  [50, 10],
+  [100, 10],
+  [1000, 100],
+];
 
 export async function benchOptimizer(sizes = OPTIMIZER_BENCH_SIZES): Promise<OptimizerBench> {
   const seed = 1;
@@ -76,8 +89,13 @@ export async function benchOptimizer(sizes = OPTIMIZER_BENCH_SIZES): Promise<Opt
     const t0 = performance.now();
     const s = await optimize(scenario, { algorithm: 'proposed', seed });
     rows.push({
-      users, servers, wallS: (performance.now() - t0) / 1000,
-      outerIterations: s.iterations, starts: s.starts, lpSolves: s.lpSolves, objective: s.objective,
+      users,
+      servers,
+      wallS: (performance.now() - t0) / 1000,
+      outerIterations: s.iterations,
+      starts: s.starts,
+      lpSolves: s.lpSolves,
+      objective: s.objective,
     });
   }
   const city = await benchCity(seed);
@@ -87,17 +105,20 @@ export async function benchOptimizer(sizes = OPTIMIZER_BENCH_SIZES): Promise<Opt
 export function formatOptimizer(o: OptimizerBench): string[] {
   return [
     `optimizer: ${o.algorithm} method, ${o.preset} preset, seed ${o.seed} (goals: < ${o.goals['50x10']} s at 50x10, < ${o.goals['1000x100']} s at 1000x100)`,
-    ...o.rows.map((r) => `  ${`${r.users}x${r.servers}`.padEnd(9)} ${r.wallS.toFixed(2).padStart(8)} s   ${r.outerIterations} outer iteration(s), `
-      + `${r.starts} start(s), ${r.lpSolves} LPs, objective ${r.objective.toPrecision(6)}`),
+    ...o.rows.map(
+      (r) =>
+        `  ${`${r.users}x${r.servers}`.padEnd(9)} ${r.wallS.toFixed(2).padStart(8)} s   ${r.outerIterations} outer iteration(s), ` +
+        `${r.starts} start(s), ${r.lpSolves} LPs, objective ${r.objective.toPrecision(6)}`,
+    ),
     ...formatCity(o.city),
   ];
 }
 
 export function formatCity(c: CityBench): string[] {
   return [
-    `  city ${c.users}x${c.servers} (goals: greedy < ${c.goals.greedyS} s, proposed < ${c.goals.proposedS} s): `
-      + `scenario ${c.scenarioS.toFixed(2)} s, greedy ${c.greedyS.toFixed(2)} s (objective ${c.greedyObjective.toPrecision(6)}), `
-      + `proposed ${c.proposedS.toFixed(2)} s, ${c.proposedOuterIterations} outer iteration(s), ${c.proposedLpSolves} LPs `
-      + `(objective ${c.proposedObjective.toPrecision(6)})`,
+    `  city ${c.users}x${c.servers} (goals: greedy < ${c.goals.greedyS} s, proposed < ${c.goals.proposedS} s): ` +
+      `scenario ${c.scenarioS.toFixed(2)} s, greedy ${c.greedyS.toFixed(2)} s (objective ${c.greedyObjective.toPrecision(6)}), ` +
+      `proposed ${c.proposedS.toFixed(2)} s, ${c.proposedOuterIterations} outer iteration(s), ${c.proposedLpSolves} LPs ` +
+      `(objective ${c.proposedObjective.toPrecision(6)})`,
   ];
 }

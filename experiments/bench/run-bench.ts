@@ -21,5 +21,11 @@ export async function runBenchmarks(): Promise<BenchReport> {
 }
 
 export function formatBenchReport(report: BenchReport): string {
-  return [...formatEngine(report.engine), '', ...formatSimulation(report.simulation), '', ...formatOptimizer(report.optimizer)].join('\n');
+  return [
+    ...formatEngine(report.engine),
+    '',
+    ...formatSimulation(report.simulation),
+    '',
+    ...formatOptimizer(report.optimizer),
+  ].join('\n');
 }

@@ -86,7 +86,11 @@ function heapSampling(every: number): { policy: Policy; peakBytes: () => number 
   return { policy, peakBytes: () => peak };
 }
 
-async function timedRun(w: Workload, traced: boolean, heapEvery: number): Promise<SimRun & { scenarioS: number }> {
+async function timedRun(
+  w: Workload,
+  traced: boolean,
+  heapEvery: number,
+): Promise<SimRun & { scenarioS: number }> {
   const t0 = performance.now();
   const scenario = generateScenario({ seed: 1, users: w.users, servers: w.servers });
   const scenarioS = (performance.now() - t0) / 1000;
@@ -97,10 +101,18 @@ async function timedRun(w: Workload, traced: boolean, heapEvery: number): Promis
   const { policy, peakBytes } = heapSampling(heapEvery);
   collectGarbage();
   const t1 = performance.now();
-  const result = await simulate(scenario, { policy, config: config(w), ...(trace ? { onTrace: trace.write } : {}) });
+  const result = await simulate(scenario, {
+    policy,
+    config: config(w),
+    ...(trace ? { onTrace: trace.write } : {}),
+  });
   const wallS = (performance.now() - t1) / 1000;
   const run: SimRun & { scenarioS: number } = {
-    events: result.events, wallS, eventsPerS: result.events / wallS, peakLiveHeapMiB: peakBytes() / 2 ** 20, scenarioS,
+    events: result.events,
+    wallS,
+    eventsPerS: result.events / wallS,
+    peakLiveHeapMiB: peakBytes() / 2 ** 20,
+    scenarioS,
   };
   if (trace) {
     trace.end();
@@ -115,7 +127,11 @@ async function timedRun(w: Workload, traced: boolean, heapEvery: number): Promis
 async function cityRun(w: Workload): Promise<CityRun> {
   const { scenarioS, ...run } = await timedRun(w, false, 1);
   return {
-    ...run, users: w.users, servers: w.servers, simulatedS: w.durationS, scenarioS,
+    ...run,
+    users: w.users,
+    servers: w.servers,
+    simulatedS: w.durationS,
+    scenarioS,
     // The block at t = 0, then one per coherence time before the end.
     blocks: Math.ceil(w.durationS / w.coherenceS),
   };
@@ -139,13 +155,15 @@ export async function benchSimulation(): Promise<SimulationBench> {
   const tracedFourHours = strip(await timedRun({ ...PAPER, durationS: 4 * HOUR_S }, true, 6));
   const city = [await cityRun(CITY), await cityRun(CITY_20K)];
   return {
-    scenario: 'paper preset, 50 users, 10 servers, seed 1; 1 h; Rayleigh blocks of 0.1 s; epoch every 10 s (policy reference)',
+    scenario:
+      'paper preset, 50 users, 10 servers, seed 1; 1 h; Rayleigh blocks of 0.1 s; epoch every 10 s (policy reference)',
     untraced,
     traced,
     tracedFourHours,
     city: {
-      setting: 'paper preset, seed 1, 100 servers; Rayleigh blocks of 30 s; '
-        + 'epoch every 300 s (policy reference); no trace',
+      setting:
+        'paper preset, seed 1, 100 servers; Rayleigh blocks of 30 s; ' +
+        'epoch every 300 s (policy reference); no trace',
       runs: city,
     },
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
@@ -154,12 +172,12 @@ export async function benchSimulation(): Promise<SimulationBench> {
 
 export function formatSimulation(s: SimulationBench): string[] {
   const row = (label: string, r: SimRun): string =>
-    `  ${label.padEnd(22)} ${r.events} events in ${r.wallS.toFixed(2)} s (${(r.eventsPerS / 1e3).toFixed(1)} k events/s), live heap <= ${r.peakLiveHeapMiB.toFixed(1)} MiB`
-    + (r.traceMiB === undefined ? '' : `, trace ${r.traceMiB.toFixed(1)} MiB`);
+    `  ${label.padEnd(22)} ${r.events} events in ${r.wallS.toFixed(2)} s (${(r.eventsPerS / 1e3).toFixed(1)} k events/s), live heap <= ${r.peakLiveHeapMiB.toFixed(1)} MiB` +
+    (r.traceMiB === undefined ? '' : `, trace ${r.traceMiB.toFixed(1)} MiB`);
   const cityRow = (r: CityRun): string =>
-    `  ${`${r.users} × ${r.servers}, ${r.simulatedS / 60} min`.padEnd(22)} ${r.wallS.toFixed(2)} s (scenario ${r.scenarioS.toFixed(2)} s), `
-    + `${r.events} events (${r.eventsPerS.toFixed(0)} events/s), ${r.blocks} fading blocks of ${r.users * r.servers / 1e6} M pairs, `
-    + `live heap <= ${r.peakLiveHeapMiB.toFixed(0)} MiB`;
+    `  ${`${r.users} × ${r.servers}, ${r.simulatedS / 60} min`.padEnd(22)} ${r.wallS.toFixed(2)} s (scenario ${r.scenarioS.toFixed(2)} s), ` +
+    `${r.events} events (${r.eventsPerS.toFixed(0)} events/s), ${r.blocks} fading blocks of ${(r.users * r.servers) / 1e6} M pairs, ` +
+    `live heap <= ${r.peakLiveHeapMiB.toFixed(0)} MiB`;
   return [
     `simulation: ${s.scenario}`,
     row('no trace, 1 h', s.untraced),

@@ -17,7 +17,11 @@ export function comparisonColumns(pointColumns: readonly string[]): string[] {
 }
 
 export async function compareMethods(
-  scenario: Scenario, methods: readonly Method[], task: Task, seed: number, config: ExperimentConfig,
+  scenario: Scenario,
+  methods: readonly Method[],
+  task: Task,
+  seed: number,
+  config: ExperimentConfig,
 ): Promise<Row[]> {
   const rows: Row[] = [];
   for (const method of methods) {
@@ -44,15 +48,30 @@ export interface SweepFigure {
 export function sweepFigure(summary: Summary, f: SweepFigure): Figure {
   const where = f.where ?? {};
   const points = select(summary, f.metric, where)
-    .map((s) => meanPoint(s, f.xKey, 'method', 'preset')).filter((p): p is MeanPoint => p !== undefined);
+    .map((s) => meanPoint(s, f.xKey, 'method', 'preset'))
+    .filter((p): p is MeanPoint => p !== undefined);
   return {
     name: f.name,
     title: f.title,
     spec: meanChart(points, {
-      title: f.title, xTitle: f.xTitle, yTitle: f.yTitle, seriesTitle: 'method', facetTitle: 'preset', ...(f.logY ? { logY: true } : {}),
+      title: f.title,
+      xTitle: f.xTitle,
+      yTitle: f.yTitle,
+      seriesTitle: 'method',
+      facetTitle: 'preset',
+      ...(f.logY ? { logY: true } : {}),
     }),
     claims: f.claims,
-    table: stack(distinct(summary, 'preset', where).map((preset) =>
-      pivot(summary, { metric: f.metric, rowKey: f.xKey, columnKey: 'method', where: { ...where, preset }, lead: { preset } }))),
+    table: stack(
+      distinct(summary, 'preset', where).map((preset) =>
+        pivot(summary, {
+          metric: f.metric,
+          rowKey: f.xKey,
+          columnKey: 'method',
+          where: { ...where, preset },
+          lead: { preset },
+        }),
+      ),
+    ),
   };
 }

@@ -25,11 +25,18 @@ const SIZES = {
 
 async function runTask(task: Task, seed: number, config: ExperimentConfig): Promise<Row[]> {
   const { preset, users, servers } = task.point as { preset: string; users: number; servers: number };
-  const solved = await solve(taskScenario({ preset, seed, users, servers }), 'proposed', { seed, starts: config.starts });
+  const solved = await solve(taskScenario({ preset, seed, users, servers }), 'proposed', {
+    seed,
+    starts: config.starts,
+  });
   const h = solved.history;
   const final = h[h.length - 1]!;
   return Array.from({ length: Math.max(SHOWN_ITERATIONS, h.length) }, (_, i): Row => ({
-    preset, users, servers, run: task.run, iteration: i + 1,
+    preset,
+    users,
+    servers,
+    run: task.run,
+    iteration: i + 1,
     objective: h[i] ?? final,
     gapToFinal: (h[i] ?? final) / final - 1,
     iterations: i === 0 ? h.length : null,
@@ -41,46 +48,93 @@ function claims(summary: Summary): ClaimCheck[] {
   // `iterations` is on each run's first row only.
   const its = select(summary, 'iterations', { iteration: 1 });
   const within = its.filter((s) => (s.max ?? Infinity) <= PAPER_ITERATIONS).length;
-  const describe = its.map((s) => {
-    const lps = find(summary, 'lpSolves', s.group);
-    return `${String(s.group['preset'])}/${String(s.group['servers'])} servers: mean ${formatNumber(s.mean)}, max ${formatNumber(s.max)} `
-      + `(${formatNumber(lps?.mean ?? null)} association LPs per run)`;
-  }).join('; ');
+  const describe = its
+    .map((s) => {
+      const lps = find(summary, 'lpSolves', s.group);
+      return (
+        `${String(s.group['preset'])}/${String(s.group['servers'])} servers: mean ${formatNumber(s.mean)}, max ${formatNumber(s.max)} ` +
+        `(${formatNumber(lps?.mean ?? null)} association LPs per run)`
+      );
+    })
+    .join('; ');
   const presets = distinct(summary, 'preset');
   const monotone = presets.filter((preset) => {
-    const means = distinct(summary, 'servers', { preset }).map((m) => find(summary, 'iterations', { preset, servers: m, iteration: 1 })?.mean ?? NaN);
+    const means = distinct(summary, 'servers', { preset }).map(
+      (m) => find(summary, 'iterations', { preset, servers: m, iteration: 1 })?.mean ?? NaN,
+    );
     return means.every((v, i) => i === 0 || means[i - 1]! <= v);
   }).length;
   return [
-    { claim: `the association converges within ${PAPER_ITERATIONS} iterations (100 users)`, verdict: verdictOf(within, its.length), detail: `outer iterations per run (the kept start), ${describe}` },
-    { claim: 'it converges faster with fewer servers', verdict: verdictOf(monotone, presets.length), detail: `mean iterations non-decreasing in the number of servers for ${monotone} of ${presets.length} presets (${describe})` },
+    {
+      claim: `the association converges within ${PAPER_ITERATIONS} iterations (100 users)`,
+      verdict: verdictOf(within, its.length),
+      detail: `outer iterations per run (the kept start), ${describe}`,
+    },
+    {
+      claim: 'it converges faster with fewer servers',
+      verdict: verdictOf(monotone, presets.length),
+      detail: `mean iterations non-decreasing in the number of servers for ${monotone} of ${presets.length} presets (${describe})`,
+    },
   ];
 }
 
 function figures(summary: Summary): Figure[] {
-  const points = select(summary, 'objective').map((s) => meanPoint(s, 'iteration', 'servers', 'preset')).filter((p): p is MeanPoint => p !== undefined);
-  return [{
-    name: 'convergence',
-    title: 'Objective per outer iteration of the proposed method',
-    spec: meanChart(points, { title: 'objective (normalised, MODEL.md §5) after each outer iteration', xTitle: 'outer iteration', yTitle: 'objective', seriesTitle: 'servers', facetTitle: 'preset' }),
-    claims: claims(summary),
-    table: stack(distinct(summary, 'preset').map((preset) => pivot(summary, { metric: 'objective', rowKey: 'iteration', columnKey: 'servers', where: { preset }, lead: { preset } }))),
-  }];
+  const points = select(summary, 'objective')
+    .map((s) => meanPoint(s, 'iteration', 'servers', 'preset'))
+    .filter((p): p is MeanPoint => p !== undefined);
+  return [
+    {
+      name: 'convergence',
+      title: 'Objective per outer iteration of the proposed method',
+      spec: meanChart(points, {
+        title: 'objective (normalised, MODEL.md §5) after each outer iteration',
+        xTitle: 'outer iteration',
+        yTitle: 'objective',
+        seriesTitle: 'servers',
+        facetTitle: 'preset',
+      }),
+      claims: claims(summary),
+      table: stack(
+        distinct(summary, 'preset').map((preset) =>
+          pivot(summary, {
+            metric: 'objective',
+            rowKey: 'iteration',
+            columnKey: 'servers',
+            where: { preset },
+            lead: { preset },
+          }),
+        ),
+      ),
+    },
+  ];
 }
 
 export const convergenceExperiment: Experiment = {
   name: 'convergence',
   title: 'Convergence of the alternating optimisation (paper Figure 2)',
-  description: 'Each run: one scenario of the preset with 100 users and 5, 10 or 20 servers (quick: 20 users, 2 or 4 servers), solved by the proposed '
-    + 'method; its history is the objective after the first resource step and after each accepted outer iteration (association LPs by CCCP, '
-    + 'then the resource step) of the start it kept.',
+  description:
+    'Each run: one scenario of the preset with 100 users and 5, 10 or 20 servers (quick: 20 users, 2 or 4 servers), solved by the proposed ' +
+    'method; its history is the objective after the first resource step and after each accepted outer iteration (association LPs by CCCP, ' +
+    'then the resource step) of the start it kept.',
   defaultRuns: { full: 8, quick: 1 },
-  columns: ['preset', 'users', 'servers', 'run', 'iteration', 'objective', 'gapToFinal', 'iterations', 'lpSolves'],
+  columns: [
+    'preset',
+    'users',
+    'servers',
+    'run',
+    'iteration',
+    'objective',
+    'gapToFinal',
+    'iterations',
+    'lpSolves',
+  ],
   groupBy: ['preset', 'servers', 'iteration'],
   metrics: ['objective', 'gapToFinal', 'iterations', 'lpSolves'],
   points: (config) => {
     const size = config.quick ? SIZES.quick : SIZES.full;
-    return config.presets.flatMap((preset) => size.servers.map((servers) => ({ preset, users: size.users, servers })));
+    return config.presets.flatMap((preset) =>
+      size.servers.map((servers) => ({ preset, users: size.users, servers })),
+    );
   },
   runTask,
   figures,

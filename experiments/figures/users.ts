@@ -15,7 +15,12 @@ const USERS = { full: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100], quick: [5, 10] 
 
 async function runTask(task: Task, seed: number, config: ExperimentConfig): Promise<Row[]> {
   const { servers } = networkSize(config.quick);
-  const scenario = taskScenario({ preset: String(task.point['preset']), seed, users: task.point['users'] as number, servers });
+  const scenario = taskScenario({
+    preset: String(task.point['preset']),
+    seed,
+    users: task.point['users'] as number,
+    servers,
+  });
   return compareMethods(scenario, METHODS, task, seed, config);
 }
 
@@ -24,16 +29,26 @@ function figures(summary: Summary) {
   const delay: Sweep = { summary, metric: 'meanDelayS', xKey: 'users' };
   return [
     sweepFigure(summary, {
-      name: 'energy-users', title: 'Total energy vs number of users', metric: 'totalEnergyJ', xKey: 'users',
-      xTitle: 'users', yTitle: 'total energy per step (J)', logY: true,
+      name: 'energy-users',
+      title: 'Total energy vs number of users',
+      metric: 'totalEnergyJ',
+      xKey: 'users',
+      xTitle: 'users',
+      yTitle: 'total energy per step (J)',
+      logY: true,
       claims: [
         lowestEverywhere(energy, 'proposed', METHODS, 'proposed below greedy and random in energy'),
         highestEverywhere(energy, 'random', METHODS, 'random worst (energy)'),
       ],
     }),
     sweepFigure(summary, {
-      name: 'delay-users', title: 'Mean delay vs number of users', metric: 'meanDelayS', xKey: 'users',
-      xTitle: 'users', yTitle: 'mean delay per step (s)', logY: true,
+      name: 'delay-users',
+      title: 'Mean delay vs number of users',
+      metric: 'meanDelayS',
+      xKey: 'users',
+      xTitle: 'users',
+      yTitle: 'mean delay per step (s)',
+      logY: true,
       claims: [
         lowestEverywhere(delay, 'proposed', METHODS, 'proposed below greedy and random in delay'),
         highestEverywhere(delay, 'random', METHODS, 'random worst (delay)'),
@@ -45,14 +60,18 @@ function figures(summary: Summary) {
 export const usersExperiment: Experiment = {
   name: 'users',
   title: 'Number of users swept (paper §5.3)',
-  description: 'Each run: scenarios of the preset with 10, 20, …, 100 users on the preset\'s servers (paper: 10, contested: 5; quick: 5 and 10 users on 3 servers), '
-    + 'the first users the same at every size (the generator draws each user from its own stream), solved by the proposed method, '
-    + '`greedy` and `random` association (each with the proposed resource step).',
+  description:
+    "Each run: scenarios of the preset with 10, 20, …, 100 users on the preset's servers (paper: 10, contested: 5; quick: 5 and 10 users on 3 servers), " +
+    'the first users the same at every size (the generator draws each user from its own stream), solved by the proposed method, ' +
+    '`greedy` and `random` association (each with the proposed resource step).',
   defaultRuns: { full: 8, quick: 1 },
   columns: comparisonColumns(['preset', 'users']),
   groupBy: ['preset', 'users', 'method'],
   metrics: ['totalEnergyJ', 'meanDelayS', 'objective', 'stability', 'meanLocalLayers'],
-  points: (config) => config.presets.flatMap((preset) => (config.quick ? USERS.quick : USERS.full).map((users) => ({ preset, users }))),
+  points: (config) =>
+    config.presets.flatMap((preset) =>
+      (config.quick ? USERS.quick : USERS.full).map((users) => ({ preset, users })),
+    ),
   runTask,
   figures,
 };

@@ -4,7 +4,13 @@
  * energy, mean delay and stability they reach.
  */
 import type { Experiment, ExperimentConfig, Row, Task } from '../experiment.ts';
-import { belowEverywhere, gainShrinks, highestEverywhere, lowestEverywhere, type Sweep } from '../report/claims.ts';
+import {
+  belowEverywhere,
+  gainShrinks,
+  highestEverywhere,
+  lowestEverywhere,
+  type Sweep,
+} from '../report/claims.ts';
 import type { Summary } from '../report/summary.ts';
 import type { Method } from '../methods.ts';
 import { networkSize, taskScenario } from '../scenarios.ts';
@@ -23,7 +29,12 @@ async function runTask(task: Task, seed: number, config: ExperimentConfig): Prom
   const kind = task.point['weight'] as Kind | typeof BASE;
   const value = task.point['value'] as number;
   const weights = { delay: 1, energy: 1, stability: 1, ...(kind === BASE ? {} : { [kind]: value }) };
-  const scenario = taskScenario({ preset: String(task.point['preset']), seed, weights, ...networkSize(config.quick) });
+  const scenario = taskScenario({
+    preset: String(task.point['preset']),
+    seed,
+    weights,
+    ...networkSize(config.quick),
+  });
   const rows = await compareMethods(scenario, METHODS, task, seed, config);
   return kind === BASE ? KINDS.flatMap((weight) => rows.map((r) => ({ ...r, weight }))) : rows;
 }
@@ -37,24 +48,46 @@ function points(config: ExperimentConfig) {
 }
 
 function figures(summary: Summary) {
-  const sweep = (kind: Kind, metric: string): Sweep => ({ summary, metric, xKey: 'value', where: { weight: kind } });
+  const sweep = (kind: Kind, metric: string): Sweep => ({
+    summary,
+    metric,
+    xKey: 'value',
+    where: { weight: kind },
+  });
   const energy = sweep('energy', 'totalEnergyJ');
   const delay = sweep('delay', 'meanDelayS');
   const stability = sweep('stability', 'stability');
   return [
     sweepFigure(summary, {
-      name: 'energy-weight', title: 'Total energy vs the weight of energy', metric: 'totalEnergyJ', xKey: 'value', where: { weight: 'energy' },
-      xTitle: 'energy weight w_e (w_t = w_s = 1)', yTitle: 'total energy per step (J)', logY: true,
+      name: 'energy-weight',
+      title: 'Total energy vs the weight of energy',
+      metric: 'totalEnergyJ',
+      xKey: 'value',
+      where: { weight: 'energy' },
+      xTitle: 'energy weight w_e (w_t = w_s = 1)',
+      yTitle: 'total energy per step (J)',
+      logY: true,
       claims: [
-        lowestEverywhere(energy, 'proposed', METHODS, 'proposed has the lowest energy at every energy weight'),
+        lowestEverywhere(
+          energy,
+          'proposed',
+          METHODS,
+          'proposed has the lowest energy at every energy weight',
+        ),
         belowEverywhere(energy, 'ao', 'layers-only', 'ao second (below layers-only)'),
         highestEverywhere(energy, 'layers-only', METHODS, 'layers-only worst'),
         gainShrinks(energy, 'proposed', BASELINES, 'the gains shrink as the weight grows'),
       ],
     }),
     sweepFigure(summary, {
-      name: 'delay-weight', title: 'Mean delay vs the weight of delay', metric: 'meanDelayS', xKey: 'value', where: { weight: 'delay' },
-      xTitle: 'delay weight w_t (w_e = w_s = 1)', yTitle: 'mean delay per step (s)', logY: true,
+      name: 'delay-weight',
+      title: 'Mean delay vs the weight of delay',
+      metric: 'meanDelayS',
+      xKey: 'value',
+      where: { weight: 'delay' },
+      xTitle: 'delay weight w_t (w_e = w_s = 1)',
+      yTitle: 'mean delay per step (s)',
+      logY: true,
       claims: [
         lowestEverywhere(delay, 'proposed', METHODS, 'proposed has the lowest delay at every delay weight'),
         belowEverywhere(delay, 'layers-only', 'resources-only', 'layers-only beats resources-only'),
@@ -62,10 +95,20 @@ function figures(summary: Summary) {
       ],
     }),
     sweepFigure(summary, {
-      name: 'stability-weight', title: 'Stability bound vs the weight of stability', metric: 'stability', xKey: 'value', where: { weight: 'stability' },
-      xTitle: 'stability weight w_s (w_t = w_e = 1)', yTitle: 'Σ AS_n (lower is more stable)',
+      name: 'stability-weight',
+      title: 'Stability bound vs the weight of stability',
+      metric: 'stability',
+      xKey: 'value',
+      where: { weight: 'stability' },
+      xTitle: 'stability weight w_s (w_t = w_e = 1)',
+      yTitle: 'Σ AS_n (lower is more stable)',
       claims: [
-        lowestEverywhere(stability, 'proposed', METHODS, 'proposed has the best stability at every stability weight'),
+        lowestEverywhere(
+          stability,
+          'proposed',
+          METHODS,
+          'proposed has the best stability at every stability weight',
+        ),
         highestEverywhere(stability, 'resources-only', METHODS, 'resources-only worst'),
         gainShrinks(stability, 'proposed', BASELINES, 'the gains shrink as the weight grows'),
       ],
@@ -76,9 +119,10 @@ function figures(summary: Summary) {
 export const weightsExperiment: Experiment = {
   name: 'weights',
   title: 'Weights of energy, delay and stability swept (paper §5.2)',
-  description: 'Each run: one scenario of the preset; each weight (energy w_e, delay w_t, stability w_s, user-facing, before the stored '
-    + 'normalisation of MODEL.md §5) takes the values 1, 2, 4, 7, 10 with the other two at 1 (the all-ones point is solved once and shared by the three sweeps; quick: 1 and 10, 10 users, 3 servers), and the proposed method, '
-    + '`ao`, `layers-only` (random resources) and `resources-only` (random split) each solve it.',
+  description:
+    'Each run: one scenario of the preset; each weight (energy w_e, delay w_t, stability w_s, user-facing, before the stored ' +
+    'normalisation of MODEL.md §5) takes the values 1, 2, 4, 7, 10 with the other two at 1 (the all-ones point is solved once and shared by the three sweeps; quick: 1 and 10, 10 users, 3 servers), and the proposed method, ' +
+    '`ao`, `layers-only` (random resources) and `resources-only` (random split) each solve it.',
   defaultRuns: { full: 5, quick: 1 },
   columns: comparisonColumns(['preset', 'weight', 'value']),
   groupBy: ['preset', 'weight', 'value', 'method'],

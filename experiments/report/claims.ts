@@ -30,10 +30,14 @@ const meanOf = (sw: Sweep, preset: Cell, x: Cell, method: string): number | null
   find(sw.summary, sw.metric, { ...sw.where, preset, [sw.xKey]: x, method })?.mean ?? null;
 
 const notAbove = (a: number, b: number): boolean => a <= b + TIE_REL * Math.abs(b);
-const tied = (a: number, b: number): boolean => Math.abs(a - b) <= TIE_REL * Math.max(Math.abs(a), Math.abs(b));
+const tied = (a: number, b: number): boolean =>
+  Math.abs(a - b) <= TIE_REL * Math.max(Math.abs(a), Math.abs(b));
 
 /** Runs `check` at every (preset, x) of the sweep and reports per preset. */
-function tallyPerPreset(sw: Sweep, check: (preset: Cell, x: Cell, t: Tally) => void): { total: Tally; detail: string } {
+function tallyPerPreset(
+  sw: Sweep,
+  check: (preset: Cell, x: Cell, t: Tally) => void,
+): { total: Tally; detail: string } {
   const total: Tally = { held: 0, cases: 0, ties: 0, misses: [] };
   const parts: string[] = [];
   for (const preset of distinct(sw.summary, 'preset')) {
@@ -42,14 +46,22 @@ function tallyPerPreset(sw: Sweep, check: (preset: Cell, x: Cell, t: Tally) => v
     total.held += t.held;
     total.cases += t.cases;
     const ties = t.ties > 0 ? `, ${t.ties} of them ties` : '';
-    const misses = t.misses.length > 0 ? `; not at ${t.misses.slice(0, 4).join('; ')}${t.misses.length > 4 ? '; …' : ''}` : '';
+    const misses =
+      t.misses.length > 0
+        ? `; not at ${t.misses.slice(0, 4).join('; ')}${t.misses.length > 4 ? '; …' : ''}`
+        : '';
     parts.push(`${String(preset)}: ${t.held}/${t.cases}${ties}${misses}`);
   }
   return { total, detail: parts.join(' — ') };
 }
 
 /** `method` has the lowest mean of `methods` at every point. */
-export function lowestEverywhere(sw: Sweep, method: string, methods: readonly string[], claim: string): ClaimCheck {
+export function lowestEverywhere(
+  sw: Sweep,
+  method: string,
+  methods: readonly string[],
+  claim: string,
+): ClaimCheck {
   const { total, detail } = tallyPerPreset(sw, (preset, x, t) => {
     const mine = meanOf(sw, preset, x, method);
     const others = methods.filter((m) => m !== method).map((m) => ({ m, v: meanOf(sw, preset, x, m) }));
@@ -59,9 +71,16 @@ export function lowestEverywhere(sw: Sweep, method: string, methods: readonly st
     if (notAbove(mine, best.v!)) {
       t.held++;
       if (tied(mine, best.v!)) t.ties++;
-    } else t.misses.push(`${sw.xKey}=${String(x)} (${best.m} ${formatNumber(best.v)} < ${method} ${formatNumber(mine)})`);
+    } else
+      t.misses.push(
+        `${sw.xKey}=${String(x)} (${best.m} ${formatNumber(best.v)} < ${method} ${formatNumber(mine)})`,
+      );
   });
-  return { claim, verdict: verdictOf(total.held, total.cases), detail: `${method} lowest ${sw.metric} at ${detail}` };
+  return {
+    claim,
+    verdict: verdictOf(total.held, total.cases),
+    detail: `${method} lowest ${sw.metric} at ${detail}`,
+  };
 }
 
 /** `lower`'s mean is at most `higher`'s at every point. */
@@ -74,13 +93,23 @@ export function belowEverywhere(sw: Sweep, lower: string, higher: string, claim:
     if (notAbove(a, b)) {
       t.held++;
       if (tied(a, b)) t.ties++;
-    } else t.misses.push(`${sw.xKey}=${String(x)} (${lower} ${formatNumber(a)} > ${higher} ${formatNumber(b)})`);
+    } else
+      t.misses.push(`${sw.xKey}=${String(x)} (${lower} ${formatNumber(a)} > ${higher} ${formatNumber(b)})`);
   });
-  return { claim, verdict: verdictOf(total.held, total.cases), detail: `${lower} ≤ ${higher} in ${sw.metric} at ${detail}` };
+  return {
+    claim,
+    verdict: verdictOf(total.held, total.cases),
+    detail: `${lower} ≤ ${higher} in ${sw.metric} at ${detail}`,
+  };
 }
 
 /** `method`'s mean is the highest of `methods` at every point. */
-export function highestEverywhere(sw: Sweep, method: string, methods: readonly string[], claim: string): ClaimCheck {
+export function highestEverywhere(
+  sw: Sweep,
+  method: string,
+  methods: readonly string[],
+  claim: string,
+): ClaimCheck {
   const checks = methods.filter((m) => m !== method).map((m) => belowEverywhere(sw, m, method, claim));
   const held = checks.filter((c) => c.verdict === 'holds').length;
   return { claim, verdict: verdictOf(held, checks.length), detail: checks.map((c) => c.detail).join('; ') };
@@ -90,7 +119,12 @@ export function highestEverywhere(sw: Sweep, method: string, methods: readonly s
  * The relative gain of `method` over the mean of the `baselines` is smaller at the sweep's last
  * point than at its first.
  */
-export function gainShrinks(sw: Sweep, method: string, baselines: readonly string[], claim: string): ClaimCheck {
+export function gainShrinks(
+  sw: Sweep,
+  method: string,
+  baselines: readonly string[],
+  claim: string,
+): ClaimCheck {
   const gainAt = (preset: Cell, x: Cell): number | null => {
     const mine = meanOf(sw, preset, x, method);
     const others = baselines.map((m) => meanOf(sw, preset, x, m));
@@ -108,7 +142,13 @@ export function gainShrinks(sw: Sweep, method: string, baselines: readonly strin
     if (first === null || last === null) continue;
     cases++;
     if (last < first) held++;
-    parts.push(`${String(preset)}: ${formatNumber(100 * first)}% at ${sw.xKey}=${String(xs[0])} → ${formatNumber(100 * last)}% at ${sw.xKey}=${String(xs[xs.length - 1])}`);
+    parts.push(
+      `${String(preset)}: ${formatNumber(100 * first)}% at ${sw.xKey}=${String(xs[0])} → ${formatNumber(100 * last)}% at ${sw.xKey}=${String(xs[xs.length - 1])}`,
+    );
   }
-  return { claim, verdict: verdictOf(held, cases), detail: `gain of ${method} in ${sw.metric} over the mean of ${baselines.join(', ')}: ${parts.join('; ')}` };
+  return {
+    claim,
+    verdict: verdictOf(held, cases),
+    detail: `gain of ${method} in ${sw.metric} over the mean of ${baselines.join(', ')}: ${parts.join('; ')}`,
+  };
 }

@@ -6,20 +6,27 @@ import type { Experiment, ExperimentConfig } from '../experiment.ts';
 import type { Figure } from './figure.ts';
 import { markdownTable } from './tables.ts';
 
-export function reportMarkdown(experiment: Experiment, config: ExperimentConfig, figures: readonly Figure[], tasks: number): string {
+export function reportMarkdown(
+  experiment: Experiment,
+  config: ExperimentConfig,
+  figures: readonly Figure[],
+  tasks: number,
+): string {
   const parts = [
     `# ${experiment.title}`,
     experiment.description,
-    `Configuration: \`mecsim experiment ${experiment.name} --runs ${config.runs} --seed ${config.seed}`
-      + `${config.quick ? ' --quick' : ''} --preset ${config.presets.join(',')}\`; ${tasks} tasks. `
-      + `Each run is a scenario generated with a seed derived from (master seed ${config.seed}, "${experiment.name}", run index), `
-      + 'shared by every sweep point and method of that run (paired comparisons). Cells are mean ± 95% Student-t '
-      + `confidence half-width over ${experiment.statsOver ?? `the ${config.runs} runs`}.`,
+    `Configuration: \`mecsim experiment ${experiment.name} --runs ${config.runs} --seed ${config.seed}` +
+      `${config.quick ? ' --quick' : ''} --preset ${config.presets.join(',')}\`; ${tasks} tasks. ` +
+      `Each run is a scenario generated with a seed derived from (master seed ${config.seed}, "${experiment.name}", run index), ` +
+      'shared by every sweep point and method of that run (paired comparisons). Cells are mean ± 95% Student-t ' +
+      `confidence half-width over ${experiment.statsOver ?? `the ${config.runs} runs`}.`,
   ];
   for (const f of figures) {
     parts.push(`## ${f.title}`, `![${f.title}](figures/${f.name}.svg)`);
     if (f.claims.length > 0) {
-      parts.push(f.claims.map((c) => `- **${c.verdict}** — paper: “${c.claim}” — mecsim: ${c.detail}`).join('\n'));
+      parts.push(
+        f.claims.map((c) => `- **${c.verdict}** — paper: “${c.claim}” — mecsim: ${c.detail}`).join('\n'),
+      );
     }
     parts.push(markdownTable(f.table.header, f.table.body));
   }

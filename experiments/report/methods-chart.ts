@@ -11,7 +11,13 @@ const PANELS = [
 
 export function methodsChart(rows: readonly SummaryRow[]): TopLevelSpec {
   const values = rows.flatMap((r) =>
-    PANELS.filter((p) => typeof r[p.field] === 'number').map((p) => ({ method: r.method, panel: p.title, value: r[p.field], within9a: r.within9a })));
+    PANELS.filter((p) => typeof r[p.field] === 'number').map((p) => ({
+      method: r.method,
+      panel: p.title,
+      value: r[p.field],
+      within9a: r.within9a,
+    })),
+  );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     data: { values },
@@ -24,7 +30,12 @@ export function methodsChart(rows: readonly SummaryRow[]): TopLevelSpec {
       encoding: {
         x: { field: 'method', type: 'nominal', sort: rows.map((r) => r.method), title: null },
         y: { field: 'value', type: 'quantitative', title: null },
-        color: { field: 'within9a', type: 'nominal', title: 'within (9a)', scale: { domain: [true, false], range: ['#4c78a8', '#bab0ac'] } },
+        color: {
+          field: 'within9a',
+          type: 'nominal',
+          title: 'within (9a)',
+          scale: { domain: [true, false], range: ['#4c78a8', '#bab0ac'] },
+        },
       },
     },
   } as TopLevelSpec;

@@ -39,6 +39,9 @@ export function pivot(summary: Summary, o: PivotOptions): { header: string[]; bo
 }
 
 /** Several pivots (e.g. one per preset) stacked into one table with the same header. */
-export function stack(tables: readonly { header: string[]; body: string[][] }[]): { header: string[]; body: string[][] } {
+export function stack(tables: readonly { header: string[]; body: string[][] }[]): {
+  header: string[];
+  body: string[][];
+} {
   return { header: tables[0]?.header ?? [], body: tables.flatMap((t) => t.body) };
 }

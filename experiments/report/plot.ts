@@ -19,7 +19,14 @@ export interface MeanPoint {
 export function meanPoint(s: SummaryRow, x: string, series: string, facet: string): MeanPoint | undefined {
   if (s.mean === null) return undefined;
   const ci = s.ci95 ?? 0;
-  return { x: s.group[x] ?? null, series: s.group[series] ?? null, facet: s.group[facet] ?? null, mean: s.mean, lo: s.mean - ci, hi: s.mean + ci };
+  return {
+    x: s.group[x] ?? null,
+    series: s.group[series] ?? null,
+    facet: s.group[facet] ?? null,
+    mean: s.mean,
+    lo: s.mean - ci,
+    hi: s.mean + ci,
+  };
 }
 
 export interface LineChartOptions {
@@ -47,16 +54,42 @@ export function meanChart(points: readonly MeanPoint[], o: LineChartOptions): To
   // A log axis cannot show a zero (local-only's edge energy) or an interval reaching below zero
   // (few runs, wide intervals); such data get a symmetric-log axis, log-like away from zero.
   const logType = points.some((p) => p.mean <= 0 || (o.intervals !== false && p.lo <= 0)) ? 'symlog' : 'log';
-  const y = { field: 'mean', type: 'quantitative', title: o.yTitle, scale: o.logY ? { type: logType } : { zero: false } };
-  const color = { field: 'series', type: 'nominal', title: o.seriesTitle, sort: order(points.map((p) => p.series)) };
+  const y = {
+    field: 'mean',
+    type: 'quantitative',
+    title: o.yTitle,
+    scale: o.logY ? { type: logType } : { zero: false },
+  };
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    title: o.seriesTitle,
+    sort: order(points.map((p) => p.series)),
+  };
   const dodge = o.xNominal ? { xOffset: { field: 'series', type: 'nominal', sort: color.sort } } : {};
   const mark = o.xNominal ? { type: 'point', filled: true, size: 50 } : { type: 'line', point: true };
-  const bars = { mark: { type: 'errorbar', ticks: true }, encoding: { x, ...dodge, y: { field: 'lo', type: 'quantitative', title: o.yTitle }, y2: { field: 'hi' }, color } };
+  const bars = {
+    mark: { type: 'errorbar', ticks: true },
+    encoding: {
+      x,
+      ...dodge,
+      y: { field: 'lo', type: 'quantitative', title: o.yTitle },
+      y2: { field: 'hi' },
+      color,
+    },
+  };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: o.title,
     data: { values: points.map((p) => ({ ...p })) },
-    facet: { column: { field: 'facet', type: 'nominal', title: o.facetTitle, sort: order(points.map((p) => p.facet)) } },
+    facet: {
+      column: {
+        field: 'facet',
+        type: 'nominal',
+        title: o.facetTitle,
+        sort: order(points.map((p) => p.facet)),
+      },
+    },
     resolve: { scale: { y: 'independent' } },
     spec: {
       width: 260,

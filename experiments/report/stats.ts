@@ -32,7 +32,8 @@ export function summarize(values: readonly (number | null)[]): Stats {
   const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
   const n = xs.length;
   const omitted = values.length - n;
-  if (n === 0) return { n, omitted, mean: null, ci95: null, sd: null, min: null, median: null, p95: null, max: null };
+  if (n === 0)
+    return { n, omitted, mean: null, ci95: null, sd: null, min: null, median: null, p95: null, max: null };
   // Welford's one-pass update: no catastrophic cancellation when the spread is small.
   let mean = 0;
   let m2 = 0;
@@ -45,7 +46,14 @@ export function summarize(values: readonly (number | null)[]): Stats {
   const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : null;
   const ci95 = sd === null ? null : (studentTQuantile(0.975, n - 1) * sd) / Math.sqrt(n);
   return {
-    n, omitted, mean, ci95, sd,
-    min: sorted[0]!, median: quantileSorted(sorted, 0.5), p95: quantileSorted(sorted, 0.95), max: sorted[n - 1]!,
+    n,
+    omitted,
+    mean,
+    ci95,
+    sd,
+    min: sorted[0]!,
+    median: quantileSorted(sorted, 0.5),
+    p95: quantileSorted(sorted, 0.95),
+    max: sorted[n - 1]!,
   };
 }

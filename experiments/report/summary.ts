@@ -13,7 +13,11 @@ export interface SummaryRow extends Stats {
 
 export type Summary = readonly SummaryRow[];
 
-export function summarizeRows(rows: readonly Row[], groupBy: readonly string[], metrics: readonly string[]): SummaryRow[] {
+export function summarizeRows(
+  rows: readonly Row[],
+  groupBy: readonly string[],
+  metrics: readonly string[],
+): SummaryRow[] {
   const groups = new Map<string, { group: Record<string, Cell>; rows: Row[] }>();
   for (const row of rows) {
     const group = Object.fromEntries(groupBy.map((c) => [c, row[c] ?? null]));
@@ -25,7 +29,10 @@ export function summarizeRows(rows: readonly Row[], groupBy: readonly string[], 
   const out: SummaryRow[] = [];
   for (const { group, rows: members } of groups.values()) {
     for (const metric of metrics) {
-      const values = members.map((r) => { const v = r[metric]; return typeof v === 'number' ? v : null; });
+      const values = members.map((r) => {
+        const v = r[metric];
+        return typeof v === 'number' ? v : null;
+      });
       out.push({ group, metric, ...summarize(values) });
     }
   }
@@ -33,17 +40,31 @@ export function summarizeRows(rows: readonly Row[], groupBy: readonly string[], 
 }
 
 /** The summary rows of one metric whose group matches every given column value. */
-export function select(summary: Summary, metric: string, where: Readonly<Record<string, Cell>> = {}): SummaryRow[] {
-  return summary.filter((s) => s.metric === metric && Object.entries(where).every(([k, v]) => s.group[k] === v));
+export function select(
+  summary: Summary,
+  metric: string,
+  where: Readonly<Record<string, Cell>> = {},
+): SummaryRow[] {
+  return summary.filter(
+    (s) => s.metric === metric && Object.entries(where).every(([k, v]) => s.group[k] === v),
+  );
 }
 
 /** The one summary row of a metric at a group, or undefined. */
-export function find(summary: Summary, metric: string, where: Readonly<Record<string, Cell>>): SummaryRow | undefined {
+export function find(
+  summary: Summary,
+  metric: string,
+  where: Readonly<Record<string, Cell>>,
+): SummaryRow | undefined {
   return select(summary, metric, where)[0];
 }
 
 /** Distinct values of a group column, in summary order. */
-export function distinct(summary: Summary, column: string, where: Readonly<Record<string, Cell>> = {}): Cell[] {
+export function distinct(
+  summary: Summary,
+  column: string,
+  where: Readonly<Record<string, Cell>> = {},
+): Cell[] {
   const seen: Cell[] = [];
   for (const s of summary) {
     if (!Object.entries(where).every(([k, v]) => s.group[k] === v)) continue;

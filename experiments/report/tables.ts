@@ -19,15 +19,24 @@ export function toCsv(columns: readonly string[], rows: readonly Row[]): string 
 
 /** One JSON object per line, keys in column order. */
 export function toJsonl(columns: readonly string[], rows: readonly Row[]): string {
-  return rows.map((row) => `${JSON.stringify(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])))}\n`).join('');
+  return rows
+    .map((row) => `${JSON.stringify(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])))}\n`)
+    .join('');
 }
 
 const STAT_COLUMNS = ['n', 'omitted', 'mean', 'ci95', 'sd', 'min', 'median', 'p95', 'max'] as const;
 
 /** The summary as flat rows: the group columns, `metric`, then the statistics. */
-export function summaryRows(summary: Summary, groupBy: readonly string[]): { columns: string[]; rows: Row[] } {
+export function summaryRows(
+  summary: Summary,
+  groupBy: readonly string[],
+): { columns: string[]; rows: Row[] } {
   const columns = [...groupBy, 'metric', ...STAT_COLUMNS];
-  const rows = summary.map((s): Row => ({ ...s.group, metric: s.metric, ...Object.fromEntries(STAT_COLUMNS.map((k) => [k, s[k]])) }));
+  const rows = summary.map((s): Row => ({
+    ...s.group,
+    metric: s.metric,
+    ...Object.fromEntries(STAT_COLUMNS.map((k) => [k, s[k]])),
+  }));
   return { columns, rows };
 }
 

@@ -24,10 +24,34 @@ const walking = (kind: SimConfig['mobility']['kind']): Partial<SimConfig> => ({
 
 export const DYNAMICS: readonly DynamicsCase[] = [
   { name: 'static', expectation: 'exact: fixed gains, dedicated shares', config: {} },
-  { name: 'rayleigh-100s', expectation: 'uplink time is E[1/r(h)] ≥ 1/r(E h) (Jensen): slower on average', config: fading('rayleigh', BLOCK_S) },
-  { name: 'rayleigh-1000s', expectation: 'as above, with fewer blocks per transfer: more spread', config: fading('rayleigh', 10 * BLOCK_S) },
-  { name: 'rician-100s', expectation: 'a line-of-sight part (K = 3): less loss than Rayleigh', config: fading('rician', BLOCK_S) },
-  { name: 'random-waypoint', expectation: 'path loss changes as users walk: either sign', config: walking('random-waypoint') },
-  { name: 'gauss-markov', expectation: 'path loss changes as users walk: either sign', config: walking('gauss-markov') },
-  { name: 'processor-sharing', expectation: 'the edge GPU is shared by who is present, not by the planned shares', config: { edgeGpu: 'processor-sharing' } },
+  {
+    name: 'rayleigh-100s',
+    expectation: 'uplink time is E[1/r(h)] ≥ 1/r(E h) (Jensen): slower on average',
+    config: fading('rayleigh', BLOCK_S),
+  },
+  {
+    name: 'rayleigh-1000s',
+    expectation: 'as above, with fewer blocks per transfer: more spread',
+    config: fading('rayleigh', 10 * BLOCK_S),
+  },
+  {
+    name: 'rician-100s',
+    expectation: 'a line-of-sight part (K = 3): less loss than Rayleigh',
+    config: fading('rician', BLOCK_S),
+  },
+  {
+    name: 'random-waypoint',
+    expectation: 'path loss changes as users walk: either sign',
+    config: walking('random-waypoint'),
+  },
+  {
+    name: 'gauss-markov',
+    expectation: 'path loss changes as users walk: either sign',
+    config: walking('gauss-markov'),
+  },
+  {
+    name: 'processor-sharing',
+    expectation: 'the edge GPU is shared by who is present, not by the planned shares',
+    config: { edgeGpu: 'processor-sharing' },
+  },
 ];

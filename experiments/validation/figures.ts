@@ -19,17 +19,32 @@ const TOLERANCE = 0.01;
 
 function signedFigure(summary: Summary, metric: string, what: string): Figure {
   const points = select(summary, metric, { allocation: SHOWN })
-    .map((s) => meanPoint(s, 'dynamics', 'users', 'preset')).filter((p): p is MeanPoint => p !== undefined);
+    .map((s) => meanPoint(s, 'dynamics', 'users', 'preset'))
+    .filter((p): p is MeanPoint => p !== undefined);
   const presets = distinct(summary, 'preset');
   return {
     name: `${what}-error`,
     title: `Simulated vs closed-form ${what} per step: mean relative error`,
     spec: meanChart(points, {
-      title: `(simulated − analytic) / analytic ${what}, ${SHOWN} allocation`, xTitle: 'dynamics', yTitle: `relative ${what} error`,
-      seriesTitle: 'users', facetTitle: 'preset', xNominal: true,
+      title: `(simulated − analytic) / analytic ${what}, ${SHOWN} allocation`,
+      xTitle: 'dynamics',
+      yTitle: `relative ${what} error`,
+      seriesTitle: 'users',
+      facetTitle: 'preset',
+      xNominal: true,
     }),
     claims: [],
-    table: stack(presets.map((preset) => pivot(summary, { metric, rowKey: 'dynamics', columnKey: 'users', where: { preset, allocation: SHOWN }, lead: { preset } }))),
+    table: stack(
+      presets.map((preset) =>
+        pivot(summary, {
+          metric,
+          rowKey: 'dynamics',
+          columnKey: 'users',
+          where: { preset, allocation: SHOWN },
+          lead: { preset },
+        }),
+      ),
+    ),
   };
 }
 
@@ -37,10 +52,20 @@ function tailFigure(summary: Summary): Figure {
   const loads = distinct(summary, 'users');
   const load = loads[loads.length - 1] ?? null;
   const points: MeanPoint[] = [];
-  for (const [metric, label] of [['absDelayRelErr', 'delay'], ['absEnergyRelErr', 'energy']] as const) {
+  for (const [metric, label] of [
+    ['absDelayRelErr', 'delay'],
+    ['absEnergyRelErr', 'energy'],
+  ] as const) {
     for (const s of select(summary, metric, { allocation: SHOWN, users: load })) {
       const p95 = Math.max(s.p95 ?? ROUND_OFF, ROUND_OFF);
-      points.push({ x: s.group['dynamics'] ?? null, series: label, facet: s.group['preset'] ?? null, mean: p95, lo: p95, hi: p95 });
+      points.push({
+        x: s.group['dynamics'] ?? null,
+        series: label,
+        facet: s.group['preset'] ?? null,
+        mean: p95,
+        lo: p95,
+        hi: p95,
+      });
     }
   }
   return {
@@ -48,17 +73,38 @@ function tailFigure(summary: Summary): Figure {
     title: `95th percentile of |relative error| per user, ${String(load)} users`,
     spec: meanChart(points, {
       title: `p95 of |simulated − analytic| / analytic (${SHOWN}, ${String(load)} users; round-off shown as 1e-16)`,
-      xTitle: 'dynamics', yTitle: 'p95 |relative error|', seriesTitle: 'quantity', facetTitle: 'preset', xNominal: true, logY: true, intervals: false,
+      xTitle: 'dynamics',
+      yTitle: 'p95 |relative error|',
+      seriesTitle: 'quantity',
+      facetTitle: 'preset',
+      xNominal: true,
+      logY: true,
+      intervals: false,
     }),
     claims: DYNAMICS.map((d) => dynamicsClaim(summary, d.name, d.expectation)),
     table: {
-      header: ['preset', 'allocation', 'users', 'dynamics', 'delay: median', 'delay: p95', 'delay: max', 'energy: median', 'energy: p95', 'energy: max'],
+      header: [
+        'preset',
+        'allocation',
+        'users',
+        'dynamics',
+        'delay: median',
+        'delay: p95',
+        'delay: max',
+        'energy: median',
+        'energy: p95',
+        'energy: max',
+      ],
       body: select(summary, 'absDelayRelErr').map((s) => {
         const e = find(summary, 'absEnergyRelErr', s.group);
         return [
           ...['preset', 'allocation', 'users', 'dynamics'].map((k) => String(s.group[k])),
-          formatNumber(s.median), formatNumber(s.p95), formatNumber(s.max),
-          formatNumber(e?.median ?? null), formatNumber(e?.p95 ?? null), formatNumber(e?.max ?? null),
+          formatNumber(s.median),
+          formatNumber(s.p95),
+          formatNumber(s.max),
+          formatNumber(e?.median ?? null),
+          formatNumber(e?.p95 ?? null),
+          formatNumber(e?.max ?? null),
         ];
       }),
     },
@@ -72,16 +118,23 @@ function dynamicsClaim(summary: Summary, dynamics: string, expectation: string):
   const all = [...groups('absDelayRelErr'), ...groups('absEnergyRelErr')];
   const within = all.filter((g) => g.p95 <= TOLERANCE).length;
   const worst = (metric: string): string => formatNumber(Math.max(...groups(metric).map((g) => g.p95)));
-  const bias = (metric: string): string => select(summary, metric, { dynamics, allocation: SHOWN })
-    .map((s) => `${String(s.group['preset'])}/${String(s.group['users'])}: ${formatNumber(s.mean)}`).join(', ');
+  const bias = (metric: string): string =>
+    select(summary, metric, { dynamics, allocation: SHOWN })
+      .map((s) => `${String(s.group['preset'])}/${String(s.group['users'])}: ${formatNumber(s.mean)}`)
+      .join(', ');
   return {
     claim: `[mecsim] the closed form (MODEL.md §3) gives each user's per-step delay and energy under ${dynamics} (${expectation}); within ${100 * TOLERANCE}% for 95% of users`,
     verdict: within === all.length ? 'holds' : within === 0 ? 'fails' : 'partly',
-    detail: `worst p95 |error| over presets, loads and allocations: delay ${worst('absDelayRelErr')}, energy ${worst('absEnergyRelErr')}; `
-      + `mean signed error (${SHOWN}, preset/users): delay ${bias('delayRelErr')}; energy ${bias('energyRelErr')}`,
+    detail:
+      `worst p95 |error| over presets, loads and allocations: delay ${worst('absDelayRelErr')}, energy ${worst('absEnergyRelErr')}; ` +
+      `mean signed error (${SHOWN}, preset/users): delay ${bias('delayRelErr')}; energy ${bias('energyRelErr')}`,
   };
 }
 
 export function validationFigures(summary: Summary): Figure[] {
-  return [signedFigure(summary, 'delayRelErr', 'delay'), signedFigure(summary, 'energyRelErr', 'energy'), tailFigure(summary)];
+  return [
+    signedFigure(summary, 'delayRelErr', 'delay'),
+    signedFigure(summary, 'energyRelErr', 'energy'),
+    tailFigure(summary),
+  ];
 }

@@ -34,4 +34,5 @@ export class SharedGpuServer implements EdgeServer, LayerGpu {
 }
 
 // Module-level handler, so submitting a layer allocates no closure.
-const sharedLayerDone = (job: SharedJob<LayerRun>): void => job.tag.owner.layerDone(job.tag, job.tag.powerW * job.shareS);
+const sharedLayerDone = (job: SharedJob<LayerRun>): void =>
+  job.tag.owner.layerDone(job.tag, job.tag.powerW * job.shareS);

@@ -20,5 +20,8 @@ export interface EdgeServer {
 /** The scenario's servers in the configured edge-GPU mode, by server index. */
 export function edgeServers(sim: Simulation, scenario: Scenario, config: SimConfig): EdgeServer[] {
   return scenario.servers.map((server) =>
-    config.edgeGpu === 'processor-sharing' ? new SharedGpuServer(sim, server) : new DedicatedShareServer(server));
+    config.edgeGpu === 'processor-sharing'
+      ? new SharedGpuServer(sim, server)
+      : new DedicatedShareServer(server),
+  );
 }

@@ -39,24 +39,36 @@ export class ChromeTraceWriter implements TraceWriter {
     switch (r.type) {
       case 'layer': {
         const pid = r.side === 'edge' ? SERVER_PID_BASE + r.server : USERS_PID;
-        this.slice(`user ${r.user} layer ${r.layer}`, pid, r.user, r.startS, r.t, { step: r.batch, energyJ: r.energyJ });
+        this.slice(`user ${r.user} layer ${r.layer}`, pid, r.user, r.startS, r.t, {
+          step: r.batch,
+          energyJ: r.energyJ,
+        });
         return;
       }
       case 'uplink':
       case 'download':
         this.slice(`user ${r.user} ${r.type}`, USERS_PID, r.user, r.startS, r.t, {
-          server: r.server, step: r.batch, bits: r.bits, energyJ: r.energyJ,
+          server: r.server,
+          step: r.batch,
+          bits: r.bits,
+          energyJ: r.energyJ,
         });
         return;
       case 'step':
         this.slice(`user ${r.user} step ${r.step}`, USERS_PID, r.user, r.startS, r.t, {
-          server: r.server, localLayers: r.localLayers,
+          server: r.server,
+          localLayers: r.localLayers,
         });
         return;
       case 'epoch':
         this.event({
-          name: `epoch ${r.index} (${r.trigger})`, ph: 'i', s: 'g', pid: USERS_PID, tid: this.tid(USERS_PID, -1),
-          ts: ns(r.t) / 1000, args: { objective: r.objective },
+          name: `epoch ${r.index} (${r.trigger})`,
+          ph: 'i',
+          s: 'g',
+          pid: USERS_PID,
+          tid: this.tid(USERS_PID, -1),
+          ts: ns(r.t) / 1000,
+          args: { objective: r.objective },
         });
         return;
       case 'gain':
@@ -86,7 +98,13 @@ export class ChromeTraceWriter implements TraceWriter {
       const name = pid === USERS_PID ? 'users' : `server ${pid - SERVER_PID_BASE}`;
       this.event({ ph: 'M', name: 'process_name', pid, tid, args: { name } });
     }
-    this.event({ ph: 'M', name: 'thread_name', pid, tid, args: { name: user < 0 ? 'epochs' : `user ${user}` } });
+    this.event({
+      ph: 'M',
+      name: 'thread_name',
+      pid,
+      tid,
+      args: { name: user < 0 ? 'epochs' : `user ${user}` },
+    });
     // Tracks are listed by user index, whatever order they first appeared in.
     this.event({ ph: 'M', name: 'thread_sort_index', pid, tid, args: { sort_index: user } });
     return tid;

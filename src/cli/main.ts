@@ -14,40 +14,53 @@ interface CommandModule {
 /** In the order `mecsim --help` lists them. */
 const COMMANDS: readonly { name: string; description: string; load: () => Promise<CommandModule> }[] = [
   {
-    name: 'run', load: () => import('./commands/run.ts'),
-    description: "the default job: optimise the paper's network with every method, simulate, summarise, write results/",
+    name: 'run',
+    load: () => import('./commands/run.ts'),
+    description:
+      "the default job: optimise the paper's network with every method, simulate, summarise, write results/",
   },
   {
-    name: 'bench', load: () => import('./commands/bench.ts'),
-    description: 'speed of the engine (against a raw fastpriorityqueue loop), the optimizer and the simulation',
+    name: 'bench',
+    load: () => import('./commands/bench.ts'),
+    description:
+      'speed of the engine (against a raw fastpriorityqueue loop), the optimizer and the simulation',
   },
   {
-    name: 'scenario', load: () => import('./commands/scenario.ts'),
+    name: 'scenario',
+    load: () => import('./commands/scenario.ts'),
     description: "generate a seeded scenario file (the paper's section 5 network by default)",
   },
   {
-    name: 'evaluate', load: () => import('./commands/evaluate.ts'),
+    name: 'evaluate',
+    load: () => import('./commands/evaluate.ts'),
     description: 'analytic delay, energy, stability and objective of a solution',
   },
   {
-    name: 'simulate', load: () => import('./commands/simulate.ts'),
-    description: 'simulate users training batch after batch under a policy, with optional fading, mobility and epochs',
+    name: 'simulate',
+    load: () => import('./commands/simulate.ts'),
+    description:
+      'simulate users training batch after batch under a policy, with optional fading, mobility and epochs',
   },
   {
-    name: 'validate', load: () => import('./commands/validate.ts'),
+    name: 'validate',
+    load: () => import('./commands/validate.ts'),
     description: 'compare the closed-form delay and energy with a simulated run',
   },
   {
-    name: 'experiment', load: () => import('./commands/experiment.ts'),
+    name: 'experiment',
+    load: () => import('./commands/experiment.ts'),
     description: 'run a figure of the paper or the validation over seeded runs (see experiments/README.md)',
   },
   {
-    name: 'merge', load: () => import('./commands/merge.ts'),
+    name: 'merge',
+    load: () => import('./commands/merge.ts'),
     description: 'join the shard outputs of one experiment run and write its tables, plots and report',
   },
   {
-    name: 'optimize', load: () => import('./commands/optimize.ts'),
-    description: "optimise split, association, power, bandwidth and GPU frequencies (the paper's algorithm or a baseline)",
+    name: 'optimize',
+    load: () => import('./commands/optimize.ts'),
+    description:
+      "optimise split, association, power, bandwidth and GPU frequencies (the paper's algorithm or a baseline)",
   },
 ];
 
@@ -60,19 +73,26 @@ function commandNamed(args: readonly string[]): string | undefined {
 /** The program with every command listed and `name`'s module loaded and configured. */
 async function buildProgram(name: string | undefined): Promise<Command> {
   const program = new Command('mecsim')
-    .description('Discrete-event simulator and optimizer for split fine-tuning of LLMs in mobile edge computing')
+    .description(
+      'Discrete-event simulator and optimizer for split fine-tuning of LLMs in mobile edge computing',
+    )
     // Usage errors in the same one-line form as every other input error.
-    .configureOutput({ outputError: (text, write) => write(`mecsim: ${text.replace(/^error: /, '').trim()} (see --help)\n`) })
-    .addHelpText('after', [
-      '',
-      'Quick start:',
-      '  mecsim run                                  the default job (what npm start runs)',
-      '  mecsim scenario --out s.json                the paper\'s 50-user, 10-server network, seed 1',
-      '  mecsim optimize s.json --out sol.json       the paper\'s algorithm',
-      '  mecsim validate s.json --solution sol.json  closed form vs simulation',
-      '',
-      'Exit codes: 0 ok, 1 runtime failure, 2 usage or input error (one line on stderr).',
-    ].join('\n'))
+    .configureOutput({
+      outputError: (text, write) => write(`mecsim: ${text.replace(/^error: /, '').trim()} (see --help)\n`),
+    })
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Quick start:',
+        '  mecsim run                                  the default job (what npm start runs)',
+        "  mecsim scenario --out s.json                the paper's 50-user, 10-server network, seed 1",
+        "  mecsim optimize s.json --out sol.json       the paper's algorithm",
+        '  mecsim validate s.json --solution sol.json  closed form vs simulation',
+        '',
+        'Exit codes: 0 ok, 1 runtime failure, 2 usage or input error (one line on stderr).',
+      ].join('\n'),
+    )
     .exitOverride();
   for (const c of COMMANDS) {
     const command = program.command(c.name).description(c.description);

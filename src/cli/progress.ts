@@ -22,10 +22,15 @@ function formatDuration(s: number): string {
 
 export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): ProgressBar {
   if (stream.isTTY) {
-    const bar = new SingleBar({
-      format: `${label} [{bar}] {percentage}% | {value}/{total} tasks | ETA {eta_formatted}`,
-      stream, etaBuffer: 20, hideCursor: true,
-    }, Presets.shades_classic);
+    const bar = new SingleBar(
+      {
+        format: `${label} [{bar}] {percentage}% | {value}/{total} tasks | ETA {eta_formatted}`,
+        stream,
+        etaBuffer: 20,
+        hideCursor: true,
+      },
+      Presets.shades_classic,
+    );
     let started = false;
     return {
       update: (done, total) => {
@@ -33,7 +38,9 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
         else bar.start(total, done);
         started = true;
       },
-      stop: () => { if (started) bar.stop(); },
+      stop: () => {
+        if (started) bar.stop();
+      },
     };
   }
   let t0 = 0;
@@ -51,8 +58,10 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
       lastLine = now;
       const elapsedS = (now - t0) / 1000;
       const rate = (done - first) / elapsedS;
-      stream.write(`${label}: ${done}/${total} tasks (${Math.floor((100 * done) / total)}%), `
-        + `elapsed ${formatDuration(elapsedS)}, ETA ${formatDuration((total - done) / rate)}\n`);
+      stream.write(
+        `${label}: ${done}/${total} tasks (${Math.floor((100 * done) / total)}%), ` +
+          `elapsed ${formatDuration(elapsedS)}, ETA ${formatDuration((total - done) / rate)}\n`,
+      );
     },
     stop: () => {},
   };

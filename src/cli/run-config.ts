@@ -19,7 +19,10 @@ const RunConfigSchema = z.strictObject({
   layers: integerSchema(RANGES.layers).optional(),
   /** Master seed (flags.ts `masterSeed`); the generated scenario's seed is this or DEFAULT_SEED. */
   seed: integerSchema(RANGES.seed).optional(),
-  methods: z.array(z.enum(ALGORITHMS)).min(1).default([...DEFAULT_JOB_METHODS]),
+  methods: z
+    .array(z.enum(ALGORITHMS))
+    .min(1)
+    .default([...DEFAULT_JOB_METHODS]),
   /** Starting associations of the optimizer's outer loop. */
   starts: integerSchema(RANGES.starts).default(3),
   out: z.string().min(1).default('results'),
@@ -40,6 +43,7 @@ export function resolveRunConfig(configPath: string | undefined, flags: Record<s
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.join('.');
-  const source = field.split('.')[0]! in given ? `--${field.split('.')[0]}` : `config file ${configPath}: ${field}`;
+  const source =
+    field.split('.')[0]! in given ? `--${field.split('.')[0]}` : `config file ${configPath}: ${field}`;
   throw new InputError(`${source}: ${issue.message}`);
 }

@@ -21,7 +21,10 @@ const SimFlags = z.object({
   coherence: positiveSeconds.default(DEFAULT_SIM_CONFIG.fading.coherenceS),
   ricianK: z.coerce.number().min(0).finite().default(DEFAULT_SIM_CONFIG.fading.ricianK),
   mobility: z.enum(['none', 'random-waypoint', 'gauss-markov']).default('none'),
-  speed: z.string().regex(/^\d+(\.\d+)?,\d+(\.\d+)?$/, 'must be MIN,MAX in m/s, e.g. 0.5,1.5').optional(),
+  speed: z
+    .string()
+    .regex(/^\d+(\.\d+)?,\d+(\.\d+)?$/, 'must be MIN,MAX in m/s, e.g. 0.5,1.5')
+    .optional(),
   seed: integerSchema(RANGES.seed).optional(),
   wallTime: z.boolean().default(false),
 });
@@ -32,20 +35,30 @@ export function addSimFlags(command: Command): Command {
     .option('--duration <s>', 'simulated seconds (default: until every user has done --steps steps)')
     .option('--steps <k>', 'training steps per user (default 1 without --duration, unlimited with it)')
     .option('--epoch <s>', 're-run the policy every S seconds')
-    .option('--rate-trigger <x>', 're-run the policy when a user\'s uplink rate moves by more than this fraction')
+    .option(
+      '--rate-trigger <x>',
+      "re-run the policy when a user's uplink rate moves by more than this fraction",
+    )
     .option('--edge-gpu <mode>', 'dedicated | processor-sharing', 'dedicated')
     .option('--gradient-download', 'send gradients back before the next step (off in the paper)')
     .option('--fading <kind>', 'static | rayleigh | rician', 'static')
-    .option('--coherence <s>', 'fading block length in seconds (also the mobility step)', String(DEFAULT_SIM_CONFIG.fading.coherenceS))
+    .option(
+      '--coherence <s>',
+      'fading block length in seconds (also the mobility step)',
+      String(DEFAULT_SIM_CONFIG.fading.coherenceS),
+    )
     .option('--rician-k <k>', 'Rician K factor', String(DEFAULT_SIM_CONFIG.fading.ricianK))
     .option('--mobility <kind>', 'none | random-waypoint | gauss-markov', 'none')
     .option('--speed <min,max>', 'user speed range in m/s', '0.5,1.5')
-    .option('--seed <n>', 'master seed of the run\'s random streams (default: the scenario\'s)')
-    .option('--wall-time', 'record the optimizer\'s wall time per epoch (makes output differ run to run)');
+    .option('--seed <n>', "master seed of the run's random streams (default: the scenario's)")
+    .option('--wall-time', "record the optimizer's wall time per epoch (makes output differ run to run)");
 }
 
 /** The SimConfig and seed the flags describe. */
-export function simConfigFromFlags(flags: Record<string, unknown>): { config: SimConfig; seed: number | undefined } {
+export function simConfigFromFlags(flags: Record<string, unknown>): {
+  config: SimConfig;
+  seed: number | undefined;
+} {
   const f = parseFlags(SimFlags, flags);
   const [minSpeed, maxSpeed] = (f.speed ?? '0.5,1.5').split(',').map(Number) as [number, number];
   if (minSpeed > maxSpeed) throw new InputError(`--speed: MIN must not exceed MAX (got ${f.speed})`);
@@ -55,7 +68,12 @@ export function simConfigFromFlags(flags: Record<string, unknown>): { config: Si
     edgeGpu: f.edgeGpu,
     gradientDownload: f.gradientDownload,
     fading: { kind: f.fading, coherenceS: f.coherence, ricianK: f.ricianK },
-    mobility: { ...DEFAULT_SIM_CONFIG.mobility, kind: f.mobility, minSpeedMps: minSpeed, maxSpeedMps: maxSpeed },
+    mobility: {
+      ...DEFAULT_SIM_CONFIG.mobility,
+      kind: f.mobility,
+      minSpeedMps: minSpeed,
+      maxSpeedMps: maxSpeed,
+    },
     epoch: { everyS: f.epoch ?? Infinity, rateChange: f.rateTrigger ?? Infinity },
     recordWallTime: f.wallTime,
   };

@@ -14,10 +14,17 @@ export interface TableOptions {
 }
 
 /** Aligned columns two spaces apart, a header line first; no trailing newline. */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], o: TableOptions = {}): string {
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  o: TableOptions = {},
+): string {
   const text = o.textColumns ?? 0;
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (cells: readonly string[]): string =>
-    cells.map((s, c) => (c < text ? s.padEnd(widths[c] ?? 0) : s.padStart(widths[c] ?? 0))).join('  ').trimEnd();
+    cells
+      .map((s, c) => (c < text ? s.padEnd(widths[c] ?? 0) : s.padStart(widths[c] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }

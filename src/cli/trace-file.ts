@@ -16,7 +16,10 @@ export class TraceFile {
   private readonly sink: ChunkedSink;
   private readonly writer: TraceWriter;
 
-  constructor(private readonly path: string, format: TraceFormat) {
+  constructor(
+    private readonly path: string,
+    format: TraceFormat,
+  ) {
     this.tmpPath = `${path}.${process.pid}.tmp`;
     this.fd = openSync(this.tmpPath, 'w');
     this.sink = new ChunkedSink((chunk) => writeSync(this.fd, chunk));

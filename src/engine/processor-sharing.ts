@@ -75,7 +75,10 @@ export class ProcessorSharingServer {
   /** Heap positions still to look at in `firstTogether`, kept to allocate nothing per event. */
   private readonly toVisit: number[] = [];
 
-  constructor(private readonly sim: Simulation, private rate: number) {
+  constructor(
+    private readonly sim: Simulation,
+    private rate: number,
+  ) {
     if (!(rate > 0 && Number.isFinite(rate))) throw new RangeError(`service rate must be > 0, got ${rate}`);
     this.lastUpdateS = sim.now;
   }
@@ -90,7 +93,13 @@ export class ProcessorSharingServer {
   }
 
   /** Adds a job of `work` units; `onDone(job)` runs in `lane` at `order` when it has been served. */
-  submit<T>(work: number, onDone: Callback<SharedJob<T>>, tag: T, lane = LANE_NORMAL, order = 0): SharedJob<T> {
+  submit<T>(
+    work: number,
+    onDone: Callback<SharedJob<T>>,
+    tag: T,
+    lane = LANE_NORMAL,
+    order = 0,
+  ): SharedJob<T> {
     if (!(work >= 0 && Number.isFinite(work))) {
       throw new RangeError(`job work must be finite and >= 0, got ${work}`);
     }
@@ -101,8 +110,15 @@ export class ProcessorSharingServer {
       this.maxWork = 0;
     }
     const job: Job<T> = {
-      work, tag, lane, order, onDone, shareS: 0,
-      finishV: this.virtualWork + work, arrivalShareS: this.shareClockS, seq: this.nextSeq++,
+      work,
+      tag,
+      lane,
+      order,
+      onDone,
+      shareS: 0,
+      finishV: this.virtualWork + work,
+      arrivalShareS: this.shareClockS,
+      seq: this.nextSeq++,
     };
     this.jobs.push(job);
     this.maxWork = Math.max(this.maxWork, work);
@@ -128,9 +144,10 @@ export class ProcessorSharingServer {
     first.shareS = this.shareClockS - first.arrivalShareS;
     const limitV = Math.max(first.finishV, this.virtualWork);
     const next = this.jobs.peek();
-    const together = next !== undefined && next.finishV <= limitV + SIMULTANEOUS * this.maxWork
-      ? this.popTogether(first, limitV)
-      : null;
+    const together =
+      next !== undefined && next.finishV <= limitV + SIMULTANEOUS * this.maxWork
+        ? this.popTogether(first, limitV)
+        : null;
     // A finished job's callback typically submits the next job at once (a user's next layer), so
     // the next completion is planned once after the callbacks, not before and again after each.
     this.finishing = true;

@@ -46,7 +46,8 @@ class Scanner {
         return;
       }
     }
-    if (/^-?(NaN|Infinity)/.test(this.text.slice(this.i, this.i + 9))) this.fail('NaN and Infinity are not JSON numbers');
+    if (/^-?(NaN|Infinity)/.test(this.text.slice(this.i, this.i + 9)))
+      this.fail('NaN and Infinity are not JSON numbers');
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
     if (c === undefined) this.fail('unexpected end of the file, expected a value');
     this.fail(`unexpected ${this.describe()}, expected a value`);
@@ -61,7 +62,8 @@ class Scanner {
     }
     for (;;) {
       this.ws();
-      if (this.text[this.i] !== '"') this.fail(`expected a double-quoted field name, found ${this.describe()}`);
+      if (this.text[this.i] !== '"')
+        this.fail(`expected a double-quoted field name, found ${this.describe()}`);
       const key = this.string();
       this.ws();
       if (this.text[this.i] !== ':') this.fail(`expected ':' after the field name, found ${this.describe()}`);

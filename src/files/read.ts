@@ -36,7 +36,9 @@ export function readJsonFile(path: string, what: string): unknown {
     const p = findJsonSyntaxError(text);
     if (p === undefined) throw new InputError(`${what} ${path}: invalid JSON: ${fileErrorReason(err)}`);
     const at = p.path === '(root)' ? '' : ` (${p.path})`;
-    throw new InputError(`${what} ${path}: invalid JSON at line ${p.line}, column ${p.column}${at}: ${p.message}`);
+    throw new InputError(
+      `${what} ${path}: invalid JSON at line ${p.line}, column ${p.column}${at}: ${p.message}`,
+    );
   }
 }
 

@@ -22,7 +22,12 @@ export function lossDbToGain(lossDb: number): number {
  * **[mecsim]** distances below `minDistanceM` are clamped to it (10 m by default), since the law
  * is not meant for a user standing on the server.
  */
-export function pathLossDb(distanceM: number, at1KmDb: number, perDecadeDb: number, minDistanceM: number): number {
+export function pathLossDb(
+  distanceM: number,
+  at1KmDb: number,
+  perDecadeDb: number,
+  minDistanceM: number,
+): number {
   const d = Math.max(distanceM, minDistanceM);
   return at1KmDb + perDecadeDb * Math.log10(d / 1000);
 }
@@ -41,7 +46,9 @@ export function pathGainAtDistance(distanceM: number, law: PathLossLaw): number 
 
 /** The same between two points of the plane (a user and a server), in metres. */
 export function pathGainBetween(
-  a: { readonly xM: number; readonly yM: number }, b: { readonly xM: number; readonly yM: number }, law: PathLossLaw,
+  a: { readonly xM: number; readonly yM: number },
+  b: { readonly xM: number; readonly yM: number },
+  law: PathLossLaw,
 ): number {
   return pathGainAtDistance(Math.hypot(a.xM - b.xM, a.yM - b.yM), law);
 }

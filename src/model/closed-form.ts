@@ -7,7 +7,12 @@
  * The user frequency that minimises A_n(f) = ω_t·ψ/(f·C·D) + ω_e·κ·f²·ψ/(C·D):
  * dA/df = 0 gives f³ = ω_t / (2·ω_e·κ); then clipped to f^max. Independent of ψ, C, D and α_n.
  */
-export function optimalUserFreqHz(delayPerS: number, energyPerJ: number, kappa: number, maxFreqHz: number): number {
+export function optimalUserFreqHz(
+  delayPerS: number,
+  energyPerJ: number,
+  kappa: number,
+  maxFreqHz: number,
+): number {
   if (energyPerJ === 0 || kappa === 0) return maxFreqHz;
   return Math.min(maxFreqHz, Math.cbrt(delayPerS / (2 * energyPerJ * kappa)));
 }
@@ -22,11 +27,16 @@ export function optimalUserFreqHz(delayPerS: number, energyPerJ: number, kappa: 
  * @param stabilityWeight ω_s
  */
 export function relaxedOptimalLocalLayers(
-  localLayerCost: number, edgeLayerCost: number, stabilityWeight: number,
-  lipschitz: number, datasetSize: number, layers: number,
+  localLayerCost: number,
+  edgeLayerCost: number,
+  stabilityWeight: number,
+  lipschitz: number,
+  datasetSize: number,
+  layers: number,
 ): number {
   if (localLayerCost >= edgeLayerCost) return 1;
   const gap = edgeLayerCost - localLayerCost;
-  const alpha = layers * (1 - Math.sqrt((stabilityWeight * 2 * lipschitz * lipschitz) / (datasetSize * layers * gap)));
+  const alpha =
+    layers * (1 - Math.sqrt((stabilityWeight * 2 * lipschitz * lipschitz) / (datasetSize * layers * gap)));
   return Math.min(layers, Math.max(1, alpha));
 }

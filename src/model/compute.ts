@@ -18,13 +18,22 @@ export function gpuPowerW(kappa: number, freqHz: number): number {
  * Eq. (1): T_n^loc = ψ / (f_n·C_n^U·D_n^U), time for user n to train one layer.
  * @param flops ψ(d_n), FLOPs of one layer
  */
-export function localLayerDelayS(flops: number, freqHz: number, gpuCores: number, flopsPerCycle: number): number {
+export function localLayerDelayS(
+  flops: number,
+  freqHz: number,
+  gpuCores: number,
+  flopsPerCycle: number,
+): number {
   return flops / (freqHz * gpuCores * flopsPerCycle);
 }
 
 /** Eq. (2): E_n^loc = κ_1·f_n²·ψ / (C_n^U·D_n^U), energy for user n to train one layer. */
 export function localLayerEnergyJ(
-  flops: number, freqHz: number, gpuCores: number, flopsPerCycle: number, kappa: number,
+  flops: number,
+  freqHz: number,
+  gpuCores: number,
+  flopsPerCycle: number,
+  kappa: number,
 ): number {
   return (kappa * freqHz * freqHz * flops) / (gpuCores * flopsPerCycle);
 }
@@ -33,13 +42,22 @@ export function localLayerEnergyJ(
  * Eq. (5): T_{n,m}^edge = ψ / (f_{n,m}·C_m^E·D_m^E), time for server m to train one of user n's
  * layers with the frequency share f_{n,m}.
  */
-export function edgeLayerDelayS(flops: number, freqShareHz: number, gpuCores: number, flopsPerCycle: number): number {
+export function edgeLayerDelayS(
+  flops: number,
+  freqShareHz: number,
+  gpuCores: number,
+  flopsPerCycle: number,
+): number {
   return flops / (freqShareHz * gpuCores * flopsPerCycle);
 }
 
 /** Eq. (6): E_{n,m}^edge = κ_2·f_{n,m}²·ψ / (C_m^E·D_m^E). */
 export function edgeLayerEnergyJ(
-  flops: number, freqShareHz: number, gpuCores: number, flopsPerCycle: number, kappa: number,
+  flops: number,
+  freqShareHz: number,
+  gpuCores: number,
+  flopsPerCycle: number,
+  kappa: number,
 ): number {
   return (kappa * freqShareHz * freqShareHz * flops) / (gpuCores * flopsPerCycle);
 }

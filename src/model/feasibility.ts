@@ -64,7 +64,8 @@ export function checkSolution(net: Network, solution: Allocation, options: Check
     const f = solution.userFreqHz[n]!;
     const fe = solution.edgeFreqHz[n]!;
     const validServer = Number.isInteger(m) && m >= 0 && m < M;
-    if (!validServer) add('9c', `association[${n}]`, `= ${m}: must be a server index, an integer in 0..${M - 1}`);
+    if (!validServer)
+      add('9c', `association[${n}]`, `= ${m}: must be a server index, an integer in 0..${M - 1}`);
     const validAlpha = Number.isInteger(alpha) && alpha >= minAlpha && alpha <= L;
     if (!validAlpha) {
       const why = allowEdgeOnly ? '' : ' (0, edge-only, is a baseline outside (9a))';
@@ -72,16 +73,27 @@ export function checkSolution(net: Network, solution: Allocation, options: Check
     }
     const pMin = net.objective.minPowerW;
     if (!(p >= pMin && p <= user.maxPowerW)) {
-      add('9d', `powerW[${n}]`, `= ${p}: must be in [${pMin}, ${user.maxPowerW}] W (objective.minPowerW to users[${n}].maxPowerW)`);
+      add(
+        '9d',
+        `powerW[${n}]`,
+        `= ${p}: must be in [${pMin}, ${user.maxPowerW}] W (objective.minPowerW to users[${n}].maxPowerW)`,
+      );
     }
     if (!(f > 0 && f <= user.maxFreqHz)) {
       add('9f', `userFreqHz[${n}]`, `= ${f}: must be in (0, ${user.maxFreqHz}] Hz (users[${n}].maxFreqHz)`);
     }
     if (!validAlpha) continue;
     const sends = alpha < L;
-    for (const [field, value, c] of [['bandwidthHz', b, '9e'], ['edgeFreqHz', fe, '9g']] as const) {
+    for (const [field, value, c] of [
+      ['bandwidthHz', b, '9e'],
+      ['edgeFreqHz', fe, '9g'],
+    ] as const) {
       if (sends && !(value > 0)) {
-        add(c, `${field}[${n}]`, `= ${value}: must be > 0 for a user that offloads layers (localLayers < ${L})`);
+        add(
+          c,
+          `${field}[${n}]`,
+          `= ${value}: must be > 0 for a user that offloads layers (localLayers < ${L})`,
+        );
       } else if (!sends && value !== 0) {
         add(c, `${field}[${n}]`, `= ${value}: must be 0 for a user that trains all ${L} layers locally`);
       }
@@ -98,17 +110,45 @@ export function checkSolution(net: Network, solution: Allocation, options: Check
   for (let m = 0; m < M; m++) {
     if (senders[m] === 0) continue;
     const server = net.servers[m]!;
-    checkBudget(add, '9e', `servers[${m}].bandwidthHz`, bwUsed[m]!, server.bandwidthHz, 'Hz', 'bandwidth', tol);
-    checkBudget(add, '9g', `servers[${m}].maxFreqHz`, freqUsed[m]!, server.maxFreqHz, 'Hz', 'GPU frequency', tol);
+    checkBudget(
+      add,
+      '9e',
+      `servers[${m}].bandwidthHz`,
+      bwUsed[m]!,
+      server.bandwidthHz,
+      'Hz',
+      'bandwidth',
+      tol,
+    );
+    checkBudget(
+      add,
+      '9g',
+      `servers[${m}].maxFreqHz`,
+      freqUsed[m]!,
+      server.maxFreqHz,
+      'Hz',
+      'GPU frequency',
+      tol,
+    );
   }
   return out;
 }
 
 function checkBudget(
-  add: (c: string, path: string, msg: string) => void, constraint: string, path: string,
-  used: number, budget: number, unit: string, what: string, tol: number,
+  add: (c: string, path: string, msg: string) => void,
+  constraint: string,
+  path: string,
+  used: number,
+  budget: number,
+  unit: string,
+  what: string,
+  tol: number,
 ): void {
   if (Math.abs(used - budget) <= tol * budget) return;
   const side = used > budget ? 'over' : 'under';
-  add(constraint, path, `its users are given ${used} ${unit} of ${what} in total, ${side} the budget ${budget} ${unit} (must be equal, relative tolerance ${tol})`);
+  add(
+    constraint,
+    path,
+    `its users are given ${used} ${unit} of ${what} in total, ${side} the budget ${budget} ${unit} (must be equal, relative tolerance ${tol})`,
+  );
 }

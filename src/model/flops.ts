@@ -21,7 +21,12 @@ export function layerFlops(tokens: number, batchSize: number, hiddenDim: number)
  * **[mecsim]** The paper gives no size; we take one value of `bitsPerValue` bits per hidden unit
  * per token per sample, B·d_n·h·16 with fp16 activations.
  */
-export function activationBits(tokens: number, batchSize: number, hiddenDim: number, bitsPerValue: number): number {
+export function activationBits(
+  tokens: number,
+  batchSize: number,
+  hiddenDim: number,
+  bitsPerValue: number,
+): number {
   return batchSize * tokens * hiddenDim * bitsPerValue;
 }
 

@@ -1,17 +1,40 @@
 /** The paper's analytic model as pure functions (MODEL.md). Explicit named re-exports only. */
 export { layerFlops, activationBits, tokenIdBits } from './flops.ts';
 export {
-  gpuFlopsPerS, gpuPowerW, localLayerDelayS, localLayerEnergyJ, edgeLayerDelayS, edgeLayerEnergyJ,
+  gpuFlopsPerS,
+  gpuPowerW,
+  localLayerDelayS,
+  localLayerEnergyJ,
+  edgeLayerDelayS,
+  edgeLayerEnergyJ,
 } from './compute.ts';
 export {
-  uplinkRateBps, uplinkRateAtSnrPerWBps, uplinkRateTerms, newRateTerms, uplinkDelayS, uplinkEnergyJ,
+  uplinkRateBps,
+  uplinkRateAtSnrPerWBps,
+  uplinkRateTerms,
+  newRateTerms,
+  uplinkDelayS,
+  uplinkEnergyJ,
 } from './uplink.ts';
 export type { RateTerms } from './uplink.ts';
 export { stabilityBound, userStabilityBound } from './stability.ts';
-export { dbmToW, dbmPerHzToWPerHz, lossDbToGain, pathLossDb, pathGainAtDistance, pathGainBetween } from './channel.ts';
+export {
+  dbmToW,
+  dbmPerHzToWPerHz,
+  lossDbToGain,
+  pathLossDb,
+  pathGainAtDistance,
+  pathGainBetween,
+} from './channel.ts';
 export type { PathLossLaw } from './channel.ts';
 export {
-  objectiveWeights, weightedLayerCost, layerCostAt, layerCostSlope, userObjectiveTerm, stabilityTerm, objectiveValue,
+  objectiveWeights,
+  weightedLayerCost,
+  layerCostAt,
+  layerCostSlope,
+  userObjectiveTerm,
+  stabilityTerm,
+  objectiveValue,
 } from './objective.ts';
 export type { ObjectiveWeights } from './objective.ts';
 export { newUserMetrics, sentBits, splitBits, userMetrics } from './user-costs.ts';
@@ -20,8 +43,16 @@ export type { CostTotals } from './evaluate.ts';
 export { bestGainServer, equalShareAllocation, referenceAllocation, normalizationOf } from './reference.ts';
 export { optimalUserFreqHz, relaxedOptimalLocalLayers } from './closed-form.ts';
 export type {
-  LlmShape, UserSpec, ServerSpec, Network, Weights, Normalization, ModelScenario, Allocation,
-  UserMetrics, Metrics,
+  LlmShape,
+  UserSpec,
+  ServerSpec,
+  Network,
+  Weights,
+  Normalization,
+  ModelScenario,
+  Allocation,
+  UserMetrics,
+  Metrics,
 } from './types.ts';
 export { checkSolution, formatViolation } from './feasibility.ts';
 export type { Violation, CheckOptions } from './feasibility.ts';

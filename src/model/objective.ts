@@ -32,7 +32,12 @@ export function objectiveWeights(weights: Weights, normalization: Normalization)
  * Eqs. (14), (15): A_n = ω_t·T_n^loc + ω_e·E_n^loc and B_{n,m} = ω_t·T_{n,m}^edge + ω_e·E_{n,m}^edge,
  * the weighted cost of one layer on the user's GPU or on its share of the server's.
  */
-export function weightedLayerCost(delayPerS: number, energyPerJ: number, layerDelayS: number, layerEnergyJ: number): number {
+export function weightedLayerCost(
+  delayPerS: number,
+  energyPerJ: number,
+  layerDelayS: number,
+  layerEnergyJ: number,
+): number {
   return delayPerS * layerDelayS + energyPerJ * layerEnergyJ;
 }
 
@@ -60,7 +65,12 @@ export function layerCostSlope(delayCoef: number, energyCoef: number, freqHz: nu
  * Infinity (a zero share) cannot turn into NaN.
  */
 export function userObjectiveTerm(
-  layers: number, localLayers: number, stabilityCost: number, localLayerCost: number, uplinkCost: number, edgeLayerCost: number,
+  layers: number,
+  localLayers: number,
+  stabilityCost: number,
+  localLayerCost: number,
+  uplinkCost: number,
+  edgeLayerCost: number,
 ): number {
   let cost = stabilityCost;
   if (localLayers > 0) cost += localLayers * localLayerCost;
@@ -77,6 +87,11 @@ export function stabilityTerm(stabilityWeight: number, stability: number): numbe
 }
 
 /** ω_t·T + ω_e·E + ω_s·S (problem (9)'s objective, in totals). */
-export function objectiveValue(w: ObjectiveWeights, delayS: number, energyJ: number, stability: number): number {
+export function objectiveValue(
+  w: ObjectiveWeights,
+  delayS: number,
+  energyJ: number,
+  stability: number,
+): number {
   return w.delayPerS * delayS + w.energyPerJ * energyJ + stabilityTerm(w.stability, stability);
 }

@@ -17,6 +17,11 @@ export function stabilityBound(lipschitz: number, datasetSize: number, localShar
 }
 
 /** AS_n = 2L² / (k_n·(1 − α_n/Υ)): Theorem 1 with a = α_n/Υ. Infinity at α_n = Υ. */
-export function userStabilityBound(lipschitz: number, datasetSize: number, localLayers: number, layers: number): number {
+export function userStabilityBound(
+  lipschitz: number,
+  datasetSize: number,
+  localLayers: number,
+  layers: number,
+): number {
   return stabilityBound(lipschitz, datasetSize, localLayers / layers);
 }

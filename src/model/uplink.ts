@@ -20,7 +20,12 @@ function rateFromLn1pBps(bandwidthHz: number, ln1pSnr: number): number {
  * @param noisePsdWPerHz σ²
  * @returns bit/s
  */
-export function uplinkRateBps(bandwidthHz: number, gain: number, powerW: number, noisePsdWPerHz: number): number {
+export function uplinkRateBps(
+  bandwidthHz: number,
+  gain: number,
+  powerW: number,
+  noisePsdWPerHz: number,
+): number {
   if (bandwidthHz === 0) return 0;
   // log1p keeps precision at low SNR, where g·p/(σ²·b) ≪ 1 (far users, wide bands).
   return rateFromLn1pBps(bandwidthHz, Math.log1p((gain * powerW) / (noisePsdWPerHz * bandwidthHz)));
@@ -51,7 +56,12 @@ export function newRateTerms(): RateTerms {
  * r = b·log2(1 + x) with x = k·p/b (k = g/σ²), and its gradient, written into `out` (b > 0).
  * ∂r/∂p = k/((1 + x)·ln 2), ∂r/∂b = (ln(1 + x) − x/(1 + x))/ln 2.
  */
-export function uplinkRateTerms(snrPerW: number, powerW: number, bandwidthHz: number, out: RateTerms): RateTerms {
+export function uplinkRateTerms(
+  snrPerW: number,
+  powerW: number,
+  bandwidthHz: number,
+  out: RateTerms,
+): RateTerms {
   const x = (snrPerW * powerW) / bandwidthHz;
   const l = Math.log1p(x);
   out.rate = rateFromLn1pBps(bandwidthHz, l);

@@ -17,8 +17,15 @@ import { uplinkDelayS, uplinkEnergyJ, uplinkRateBps } from './uplink.ts';
 /** A zeroed per-user record. */
 export function newUserMetrics(): UserMetrics {
   return {
-    delayS: 0, localDelayS: 0, uplinkDelayS: 0, edgeDelayS: 0,
-    energyJ: 0, localEnergyJ: 0, uplinkEnergyJ: 0, edgeEnergyJ: 0, stability: 0,
+    delayS: 0,
+    localDelayS: 0,
+    uplinkDelayS: 0,
+    edgeDelayS: 0,
+    energyJ: 0,
+    localEnergyJ: 0,
+    uplinkEnergyJ: 0,
+    edgeEnergyJ: 0,
+    stability: 0,
   };
 }
 
@@ -26,7 +33,12 @@ export function newUserMetrics(): UserMetrics {
  * Bits sent for a split of α of Υ layers: the activations s_n, the token ids at α = 0 (the
  * edge-only baseline), nothing at α = Υ.
  */
-export function splitBits(layers: number, localLayers: number, activationBits: number, tokenIdBits: number): number {
+export function splitBits(
+  layers: number,
+  localLayers: number,
+  activationBits: number,
+  tokenIdBits: number,
+): number {
   if (localLayers >= layers) return 0;
   return localLayers === 0 ? tokenIdBits : activationBits;
 }
@@ -35,7 +47,12 @@ export function splitBits(layers: number, localLayers: number, activationBits: n
 export function sentBits(net: Network, n: number, localLayers: number): number {
   const user = net.users[n];
   if (user === undefined) throw new RangeError(`no user ${n}`);
-  return splitBits(net.llm.layers, localLayers, user.activationBits, tokenIdBits(user.tokens, net.llm.batchSize, net.llm.tokenIdBits));
+  return splitBits(
+    net.llm.layers,
+    localLayers,
+    user.activationBits,
+    tokenIdBits(user.tokens, net.llm.batchSize, net.llm.tokenIdBits),
+  );
 }
 
 /**
@@ -43,7 +60,12 @@ export function sentBits(net: Network, n: number, localLayers: number): number {
  * Assumes a feasible allocation (see `checkSolution`): a zero frequency or bandwidth for a part
  * that runs gives Infinity.
  */
-export function userMetrics(net: Network, alloc: Allocation, n: number, out: UserMetrics = newUserMetrics()): UserMetrics {
+export function userMetrics(
+  net: Network,
+  alloc: Allocation,
+  n: number,
+  out: UserMetrics = newUserMetrics(),
+): UserMetrics {
   const user = net.users[n];
   const alpha = alloc.localLayers[n];
   const m = alloc.association[n];
@@ -64,7 +86,8 @@ export function userMetrics(net: Network, alloc: Allocation, n: number, out: Use
   if (alpha < layers) {
     const server = net.servers[m];
     const gain = net.channelGain[n]?.[m];
-    if (server === undefined || gain === undefined) throw new RangeError(`association[${n}] = ${m}: no such server`);
+    if (server === undefined || gain === undefined)
+      throw new RangeError(`association[${n}] = ${m}: no such server`);
     const p = alloc.powerW[n] ?? NaN;
     const rate = uplinkRateBps(alloc.bandwidthHz[n] ?? NaN, gain, p, net.noisePsdWPerHz);
     const bits = sentBits(net, n, alpha);
@@ -73,7 +96,8 @@ export function userMetrics(net: Network, alloc: Allocation, n: number, out: Use
     const share = alloc.edgeFreqHz[n] ?? NaN;
     const edgeLayers = layers - alpha;
     out.edgeDelayS = edgeLayers * edgeLayerDelayS(psi, share, server.gpuCores, server.flopsPerCycle);
-    out.edgeEnergyJ = edgeLayers * edgeLayerEnergyJ(psi, share, server.gpuCores, server.flopsPerCycle, server.kappa);
+    out.edgeEnergyJ =
+      edgeLayers * edgeLayerEnergyJ(psi, share, server.gpuCores, server.flopsPerCycle, server.kappa);
   } else {
     out.uplinkDelayS = 0;
     out.uplinkEnergyJ = 0;

@@ -5,7 +5,10 @@
  */
 import type { RandomStream } from '../random/index.ts';
 import {
-  associationStep, type AssociationOptions, type CandidateRanking, type ResourcePolicy,
+  associationStep,
+  type AssociationOptions,
+  type CandidateRanking,
+  type ResourcePolicy,
 } from './association/step.ts';
 import type { LpSolver } from './solvers/highs.ts';
 import type { Instance } from './instance.ts';
@@ -26,7 +29,12 @@ export interface AlternationResult {
 }
 
 export function alternate(
-  inst: Instance, solver: LpSolver, policy: ResourcePolicy, start: Int32Array, opts: AlternationOptions, stream: RandomStream,
+  inst: Instance,
+  solver: LpSolver,
+  policy: ResourcePolicy,
+  start: Int32Array,
+  opts: AlternationOptions,
+  stream: RandomStream,
   ranking: CandidateRanking,
 ): AlternationResult {
   let result = policy(start, undefined);
@@ -36,7 +44,11 @@ export function alternate(
     const step = associationStep(inst, solver, result, policy, opts.association, stream, ranking);
     lpSolves += step.lpSolves;
     const next = step.best;
-    if (next === undefined || !(result.objective - next.objective > opts.outerRelTol * Math.abs(result.objective))) break;
+    if (
+      next === undefined ||
+      !(result.objective - next.objective > opts.outerRelTol * Math.abs(result.objective))
+    )
+      break;
     result = next;
     history.push(result.objective);
   }

@@ -7,9 +7,7 @@
  * with C_n(p) = s_n·(ω_e·p + ω_t) (MODEL.md §6; ω_t dropped with the paper's exact objective),
  * which sums over users to evaluate()'s objective (tested).
  */
-import {
-  layerCostAt, layerCostSlope, uplinkRateAtSnrPerWBps, userObjectiveTerm,
-} from '../model/index.ts';
+import { layerCostAt, layerCostSlope, uplinkRateAtSnrPerWBps, userObjectiveTerm } from '../model/index.ts';
 import { bitsFor, type Instance } from './instance.ts';
 
 /** A_n(f) (eq. (14)). */
@@ -60,7 +58,15 @@ export interface UserPoint {
 export function userObjective(inst: Instance, n: number, u: UserPoint): number {
   const alpha = u.localLayers;
   const sends = alpha < inst.layers;
-  return userObjectiveTerm(inst.layers, alpha, stabilityCost(inst, n, alpha), localLayerCost(inst, n, u.userFreqHz),
-    sends ? uplinkFactor(inst, bitsFor(inst, n, alpha), u.powerW) / rateBps(inst, n, u.server, u.powerW, u.bandwidthHz) : 0,
-    sends ? edgeLayerCost(inst, n, u.server, u.edgeFreqHz) : 0);
+  return userObjectiveTerm(
+    inst.layers,
+    alpha,
+    stabilityCost(inst, n, alpha),
+    localLayerCost(inst, n, u.userFreqHz),
+    sends
+      ? uplinkFactor(inst, bitsFor(inst, n, alpha), u.powerW) /
+          rateBps(inst, n, u.server, u.powerW, u.bandwidthHz)
+      : 0,
+    sends ? edgeLayerCost(inst, n, u.server, u.edgeFreqHz) : 0,
+  );
 }

@@ -58,7 +58,12 @@ function uplinkBest(inst: Instance, m: number, users: number[]): UplinkBest {
   return { cost, powerW, bandwidthHz };
 }
 
-function serverBest(inst: Instance, m: number, users: number[], uplinkMemo: Map<number, UplinkBest>): ServerBest {
+function serverBest(
+  inst: Instance,
+  m: number,
+  users: number[],
+  uplinkMemo: Map<number, UplinkBest>,
+): ServerBest {
   const L = inst.layers;
   const alpha = users.map(() => 1);
   let best: ServerBest = { cost: Infinity, alpha: [], powerW: [], bandwidthHz: [], edgeFreqHz: [] };
@@ -78,15 +83,27 @@ function serverBest(inst: Instance, m: number, users: number[], uplinkMemo: Map<
     users.forEach((n, i) => {
       const a = alpha[i] ?? 1;
       const k = sending.indexOf(n);
-      cost += userObjectiveTerm(L, a, stabilityCost(inst, n, a), localLayerCost(inst, n, inst.userFreqHz[n] ?? NaN),
-        k < 0 ? 0 : up.cost[n] ?? NaN, k < 0 ? 0 : edgeLayerCost(inst, n, m, shares[k] ?? NaN));
+      cost += userObjectiveTerm(
+        L,
+        a,
+        stabilityCost(inst, n, a),
+        localLayerCost(inst, n, inst.userFreqHz[n] ?? NaN),
+        k < 0 ? 0 : (up.cost[n] ?? NaN),
+        k < 0 ? 0 : edgeLayerCost(inst, n, m, shares[k] ?? NaN),
+      );
     });
     if (cost < best.cost) {
       best = {
-        cost, alpha: alpha.slice(),
-        powerW: users.map((n) => ((alpha[users.indexOf(n)] ?? L) < L ? up.powerW[n] ?? NaN : inst.maxPowerW[n] ?? NaN)),
+        cost,
+        alpha: alpha.slice(),
+        powerW: users.map((n) =>
+          (alpha[users.indexOf(n)] ?? L) < L ? (up.powerW[n] ?? NaN) : (inst.maxPowerW[n] ?? NaN),
+        ),
         bandwidthHz: users.map((n) => up.bandwidthHz[n] ?? 0),
-        edgeFreqHz: users.map((n) => { const k = sending.indexOf(n); return k < 0 ? 0 : shares[k] ?? NaN; }),
+        edgeFreqHz: users.map((n) => {
+          const k = sending.indexOf(n);
+          return k < 0 ? 0 : (shares[k] ?? NaN);
+        }),
       };
     }
     // Next split vector (odometer over {1..Υ}^|users|).
@@ -103,8 +120,10 @@ export function exactPlan(inst: Instance): { plan: Plan; objective: number; asso
   const N = inst.users;
   const M = inst.servers;
   if (N > EXACT_LIMITS.users || inst.layers > EXACT_LIMITS.layers || M ** N > EXACT_LIMITS.associations) {
-    throw new InfeasibleScenarioError(`algorithm 'exact' enumerates every association and split: at most ${EXACT_LIMITS.users} users, `
-      + `${EXACT_LIMITS.layers} layers and ${EXACT_LIMITS.associations} associations (got ${N} users, ${inst.layers} layers, ${M}^${N} associations)`);
+    throw new InfeasibleScenarioError(
+      `algorithm 'exact' enumerates every association and split: at most ${EXACT_LIMITS.users} users, ` +
+        `${EXACT_LIMITS.layers} layers and ${EXACT_LIMITS.associations} associations (got ${N} users, ${inst.layers} layers, ${M}^${N} associations)`,
+    );
   }
   const memo = new Map<string, ServerBest>();
   const uplinkMemos = Array.from({ length: M }, () => new Map<number, UplinkBest>());
@@ -125,7 +144,9 @@ export function exactPlan(inst: Instance): { plan: Plan; objective: number; asso
     if (assoc.every((m, n) => inst.usable[n * M + m] === 1)) {
       count++;
       const masks = new Array<number>(M).fill(0);
-      assoc.forEach((m, n) => { masks[m] = (masks[m] ?? 0) | (1 << n); });
+      assoc.forEach((m, n) => {
+        masks[m] = (masks[m] ?? 0) | (1 << n);
+      });
       const cost = masks.reduce((acc, mask, m) => acc + best(m, mask).cost, 0);
       if (cost < bestCost) {
         bestCost = cost;
@@ -142,7 +163,10 @@ export function exactPlan(inst: Instance): { plan: Plan; objective: number; asso
   plan.userFreqHz.set(inst.userFreqHz);
   for (let m = 0; m < M; m++) {
     const users = [...bestAssoc.keys()].filter((n) => bestAssoc[n] === m);
-    const sb = best(m, users.reduce((acc, n) => acc | (1 << n), 0));
+    const sb = best(
+      m,
+      users.reduce((acc, n) => acc | (1 << n), 0),
+    );
     users.forEach((n, i) => {
       plan.localLayers[n] = sb.alpha[i] ?? NaN;
       plan.powerW[n] = sb.powerW[i] ?? NaN;

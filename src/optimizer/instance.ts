@@ -4,7 +4,12 @@
  * the inner loops only index arrays, multiply and take logarithms (never look into the scenario).
  */
 import {
-  layerCostAt, layerFlops, objectiveWeights, optimalUserFreqHz, splitBits, tokenIdBits,
+  layerCostAt,
+  layerFlops,
+  objectiveWeights,
+  optimalUserFreqHz,
+  splitBits,
+  tokenIdBits,
 } from '../model/index.ts';
 import type { ModelScenario } from '../model/index.ts';
 
@@ -57,7 +62,10 @@ export function compileInstance(scenario: ModelScenario): Instance {
   const { batchSize, hiddenDim, layers } = scenario.llm;
   const perUser = (): Float64Array => new Float64Array(n);
   const inst = {
-    scenario, users: n, servers: m, layers,
+    scenario,
+    users: n,
+    servers: m,
+    layers,
     delayPerS: w.delayPerS,
     energyPerJ: w.energyPerJ,
     uplinkDelayPerS: scenario.objective.uplinkDelay ? w.delayPerS : 0,

@@ -35,7 +35,12 @@ export interface RunContext {
   readonly multiStart: (policy: ResourcePolicy, ranking?: CandidateRanking) => OuterRun;
 }
 
-function startAssociations(inst: Instance, count: number, loadFactor: number, streams: RandomStreams): Int32Array[] {
+function startAssociations(
+  inst: Instance,
+  count: number,
+  loadFactor: number,
+  streams: RandomStreams,
+): Int32Array[] {
   const out: Int32Array[] = [];
   const seen = new Set<string>();
   const add = (a: Int32Array): void => {
@@ -54,16 +59,31 @@ function startAssociations(inst: Instance, count: number, loadFactor: number, st
 }
 
 export function multiStart(
-  inst: Instance, solver: LpSolver, policy: ResourcePolicy, opts: OuterOptions,
-  association: AssociationOptions, streams: RandomStreams, ranking: CandidateRanking,
+  inst: Instance,
+  solver: LpSolver,
+  policy: ResourcePolicy,
+  opts: OuterOptions,
+  association: AssociationOptions,
+  streams: RandomStreams,
+  ranking: CandidateRanking,
 ): OuterRun {
   let best: AlternationResult | undefined;
   let lpSolves = 0;
   const starts = startAssociations(inst, opts.starts, association.loadFactor, streams);
   starts.forEach((start, k) => {
-    const run = alternate(inst, solver, policy, start, {
-      association, outerRelTol: opts.outerRelTol, maxOuterIterations: opts.maxOuterIterations,
-    }, streams.get('cccp', k), ranking);
+    const run = alternate(
+      inst,
+      solver,
+      policy,
+      start,
+      {
+        association,
+        outerRelTol: opts.outerRelTol,
+        maxOuterIterations: opts.maxOuterIterations,
+      },
+      streams.get('cccp', k),
+      ranking,
+    );
     lpSolves += run.lpSolves;
     if (best === undefined || run.result.objective < best.result.objective) best = run;
   });

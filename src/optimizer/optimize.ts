@@ -49,7 +49,10 @@ export interface OptimizedSolution extends Allocation {
 }
 
 /** Runs one algorithm on a scenario. Throws `InfeasibleScenarioError` for a scenario with no feasible allocation. */
-export async function optimize(scenario: ModelScenario, options: OptimizeOptions): Promise<OptimizedSolution> {
+export async function optimize(
+  scenario: ModelScenario,
+  options: OptimizeOptions,
+): Promise<OptimizedSolution> {
   validateScenario(scenario);
   const algorithm = options.algorithm ?? 'proposed';
   const entry = REGISTRY[algorithm];
@@ -64,9 +67,13 @@ export async function optimize(scenario: ModelScenario, options: OptimizeOptions
   };
   const solver = options.solver ?? (entry.needsLp ? await highsSolver() : undefined);
   const context: RunContext = {
-    inst, streams, tol, association,
+    inst,
+    streams,
+    tol,
+    association,
     multiStart: (policy, ranking = 'split-held') => {
-      if (solver === undefined) throw new Error(`algorithm '${algorithm}' solves LPs but is registered with needsLp false`);
+      if (solver === undefined)
+        throw new Error(`algorithm '${algorithm}' solves LPs but is registered with needsLp false`);
       return multiStart(inst, solver, policy, outer, association, streams, ranking);
     },
   };
@@ -74,8 +81,14 @@ export async function optimize(scenario: ModelScenario, options: OptimizeOptions
   const allocation = toAllocation(run.plan);
   const metrics = evaluate(scenario, allocation);
   return {
-    version: 1, algorithm, ...allocation,
-    iterations: run.history.length, history: run.history, objective: metrics.objective, metrics,
-    starts: run.starts, lpSolves: run.lpSolves,
+    version: 1,
+    algorithm,
+    ...allocation,
+    iterations: run.history.length,
+    history: run.history,
+    objective: metrics.objective,
+    metrics,
+    starts: run.starts,
+    lpSolves: run.lpSolves,
   };
 }

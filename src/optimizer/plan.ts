@@ -66,7 +66,11 @@ export function planObjective(inst: Instance, p: Plan): number {
  * Users of each server that use it, i.e. send to it (α_n < Υ); a user with α_n = Υ uses no
  * server whatever its association says (MODEL.md §5).
  */
-export function serverMembers(inst: Instance, association: Int32Array, localLayers: Float64Array): number[][] {
+export function serverMembers(
+  inst: Instance,
+  association: Int32Array,
+  localLayers: Float64Array,
+): number[][] {
   const members: number[][] = Array.from({ length: inst.servers }, () => []);
   for (let n = 0; n < inst.users; n++) {
     if ((localLayers[n] ?? 0) < inst.layers) at(members, at(association, n)).push(n);

@@ -19,7 +19,12 @@ export interface AlgorithmEntry {
   readonly run: (c: RunContext) => OuterRun;
 }
 
-const single = (plan: Plan, objective: number): OuterRun => ({ plan, history: [objective], starts: 1, lpSolves: 0 });
+const single = (plan: Plan, objective: number): OuterRun => ({
+  plan,
+  history: [objective],
+  starts: 1,
+  lpSolves: 0,
+});
 
 /** Every user trains all Υ layers locally at f_n*; no uplink, no server share. */
 function localOnlyPlan(inst: Instance): Plan {
@@ -43,7 +48,7 @@ const fixedSplit = (c: RunContext, split: Float64Array): OuterRun =>
 /** In this order in `--help`, in `ALGORITHMS` and in every table. */
 export const REGISTRY = {
   proposed: {
-    description: 'quadratic-transform resource step and CCCP association LPs, several starts (the paper\'s)',
+    description: "quadratic-transform resource step and CCCP association LPs, several starts (the paper's)",
     needsLp: true,
     run: (c) => c.multiStart((a, warm) => proposedResources(c.inst, a, warm, c.tol)),
   },
@@ -64,18 +69,25 @@ export const REGISTRY = {
     description: 'same outer loop; split random in {1..Υ−1}, resources by the transform',
     needsLp: true,
     // [mecsim] α_n uniform in {1..Υ−1}: α = Υ would make the stability bound (and objective) unbounded.
-    run: (c) => fixedSplit(c, Float64Array.from({ length: c.inst.users },
-      (_, n) => c.streams.get('resources-only', n).uniformInt(1, Math.max(1, c.inst.layers - 1)))),
+    run: (c) =>
+      fixedSplit(
+        c,
+        Float64Array.from({ length: c.inst.users }, (_, n) =>
+          c.streams.get('resources-only', n).uniformInt(1, Math.max(1, c.inst.layers - 1)),
+        ),
+      ),
   },
   greedy: {
-    description: 'each user in turn joins the server of highest equal-share rate, then the proposed resource step',
+    description:
+      'each user in turn joins the server of highest equal-share rate, then the proposed resource step',
     needsLp: false,
     run: (c) => oneAssociation(c, greedyAssociation(c.inst, c.association.loadFactor)),
   },
   random: {
     description: 'each user joins a random server, then the proposed resource step',
     needsLp: false,
-    run: (c) => oneAssociation(c, randomAssociation(c.inst, c.association.loadFactor, c.streams.get('random'))),
+    run: (c) =>
+      oneAssociation(c, randomAssociation(c.inst, c.association.loadFactor, c.streams.get('random'))),
   },
   'local-only': {
     description: 'every layer on the device at f_n*, no uplink (stability unbounded)',

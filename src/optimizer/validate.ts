@@ -18,21 +18,33 @@ const positive = (x: number): boolean => x > 0 && Number.isFinite(x);
  * reach it, so (9c) cannot hold with a finite cost), or a malformed gain matrix.
  */
 export function validateScenario(s: ModelScenario): void {
-  const fail = (msg: string): never => { throw new InfeasibleScenarioError(`infeasible scenario: ${msg}`); };
+  const fail = (msg: string): never => {
+    throw new InfeasibleScenarioError(`infeasible scenario: ${msg}`);
+  };
   if (s.users.length === 0) fail('no users');
   if (s.servers.length === 0) fail('no servers: every user must be associated with one (9c)');
   s.servers.forEach((srv, m) => {
-    if (!positive(srv.bandwidthHz)) fail(`servers[${m}].bandwidthHz = ${srv.bandwidthHz}: must be > 0, a server without bandwidth cannot serve a user (9e)`);
-    if (!positive(srv.maxFreqHz)) fail(`servers[${m}].maxFreqHz = ${srv.maxFreqHz}: must be > 0, a server without GPU frequency cannot serve a user (9g)`);
+    if (!positive(srv.bandwidthHz))
+      fail(
+        `servers[${m}].bandwidthHz = ${srv.bandwidthHz}: must be > 0, a server without bandwidth cannot serve a user (9e)`,
+      );
+    if (!positive(srv.maxFreqHz))
+      fail(
+        `servers[${m}].maxFreqHz = ${srv.maxFreqHz}: must be > 0, a server without GPU frequency cannot serve a user (9g)`,
+      );
   });
   s.users.forEach((u, n) => {
     if (!positive(u.maxPowerW) || u.maxPowerW < s.objective.minPowerW) {
-      fail(`users[${n}].maxPowerW = ${u.maxPowerW}: must be ≥ objective.minPowerW = ${s.objective.minPowerW} W (9d)`);
+      fail(
+        `users[${n}].maxPowerW = ${u.maxPowerW}: must be ≥ objective.minPowerW = ${s.objective.minPowerW} W (9d)`,
+      );
     }
     if (!positive(u.maxFreqHz)) fail(`users[${n}].maxFreqHz = ${u.maxFreqHz}: must be > 0 (9f)`);
     const row = s.channelGain[n];
-    if (row === undefined || row.length !== s.servers.length) fail(`channelGain[${n}] must have one gain per server (${s.servers.length})`);
-    if (!(row ?? []).some(positive)) fail(`user ${n} can reach no server: channelGain[${n}] has no positive finite gain`);
+    if (row === undefined || row.length !== s.servers.length)
+      fail(`channelGain[${n}] must have one gain per server (${s.servers.length})`);
+    if (!(row ?? []).some(positive))
+      fail(`user ${n} can reach no server: channelGain[${n}] has no positive finite gain`);
   });
   if (!(s.noisePsdWPerHz > 0)) fail(`noisePsdWPerHz = ${s.noisePsdWPerHz}: must be > 0`);
 }

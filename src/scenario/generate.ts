@@ -40,10 +40,16 @@ function drawUser(p: Preset, streams: RandomStreams, n: number): ScenarioUser {
   const xM = place.uniform(0, p.areaM);
   const yM = place.uniform(0, p.areaM);
   return {
-    tokens, gpuCores, flopsPerCycle, maxFreqHz, maxPowerW,
+    tokens,
+    gpuCores,
+    flopsPerCycle,
+    maxFreqHz,
+    maxPowerW,
     kappa: p.user.kappa,
     activationBits: activationBits(tokens, p.llm.batchSize, p.llm.hiddenDim, p.user.activationBitsPerValue),
-    datasetSize, xM, yM,
+    datasetSize,
+    xM,
+    yM,
   };
 }
 
@@ -56,16 +62,20 @@ function drawServer(p: Preset, streams: RandomStreams, m: number): ScenarioServe
   const xM = place.uniform(0, p.areaM);
   const yM = place.uniform(0, p.areaM);
   return {
-    gpuCores, flopsPerCycle, maxFreqHz,
+    gpuCores,
+    flopsPerCycle,
+    maxFreqHz,
     bandwidthHz: p.server.bandwidthHz,
     kappa: p.server.kappa,
     txPowerW: p.server.txPowerW,
-    xM, yM,
+    xM,
+    yM,
   };
 }
 
 function checkCount(name: string, value: number, min: number): void {
-  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name}: must be an integer >= ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new RangeError(`${name}: must be an integer >= ${min}, got ${value}`);
 }
 
 /** A complete scenario, the same for the same options, byte for byte once written. */
@@ -88,7 +98,9 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     noisePsdWPerHz: dbmPerHzToWPerHz(p.noiseDbmPerHz),
     stability: { lipschitz: p.lipschitz },
     objective: { ...p.objective, uplinkDelay: options.uplinkDelay ?? p.objective.uplinkDelay },
-    users, servers, channelGain,
+    users,
+    servers,
+    channelGain,
   };
   return {
     version: 1,
@@ -102,6 +114,8 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     noisePsdWPerHz: network.noisePsdWPerHz,
     pathLoss: { ...p.pathLoss },
     stability: network.stability,
-    users, servers, channelGain,
+    users,
+    servers,
+    channelGain,
   };
 }

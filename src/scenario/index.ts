@@ -1,7 +1,14 @@
 /** Scenario and solution files: schema, presets, seeded generator, parsing and formatting. */
 export {
-  ScenarioSchema, SolutionSchema, LlmSchema, UserSchema, ServerSchema,
-  DEFAULT_OBJECTIVE, DEFAULT_PATH_LOSS, DEFAULT_SERVER_TX_POWER_W, DEFAULT_TOKEN_ID_BITS,
+  ScenarioSchema,
+  SolutionSchema,
+  LlmSchema,
+  UserSchema,
+  ServerSchema,
+  DEFAULT_OBJECTIVE,
+  DEFAULT_PATH_LOSS,
+  DEFAULT_SERVER_TX_POWER_W,
+  DEFAULT_TOKEN_ID_BITS,
 } from './schema.ts';
 export type { Scenario, ScenarioUser, ScenarioServer, Solution } from './schema.ts';
 export { parseScenario, parseSolution, ValidationError, formatPath } from './parse.ts';

@@ -9,7 +9,10 @@ import { ScenarioSchema, SolutionSchema, type Scenario, type Solution } from './
 /** Invalid scenario or solution content; `message` is one line naming the field. */
 export class ValidationError extends Error {
   override readonly name = 'ValidationError';
-  constructor(message: string, readonly field: string) {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
     super(message);
   }
 }
@@ -55,7 +58,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
       return `must be ${article(issue.expected)}, got ${show(got)}`;
     case 'too_small':
     case 'too_big': {
-      const op = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : (issue.inclusive ? '<=' : '<');
+      const op = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
       if (issue.origin === 'array') {
         const n = issue.code === 'too_small' ? issue.minimum : issue.maximum;
         return `must have ${op} ${String(n)} entries, got ${Array.isArray(got) ? got.length : show(got)}`;

@@ -14,7 +14,12 @@ export interface Preset {
   readonly servers: number;
   /** Side of the square area; users and servers are placed uniformly in it. */
   readonly areaM: number;
-  readonly llm: { readonly layers: number; readonly batchSize: number; readonly hiddenDim: number; readonly tokenIdBits: number };
+  readonly llm: {
+    readonly layers: number;
+    readonly batchSize: number;
+    readonly hiddenDim: number;
+    readonly tokenIdBits: number;
+  };
   readonly user: {
     readonly tokens: Range;
     readonly gpuCores: Range;
@@ -35,7 +40,11 @@ export interface Preset {
     readonly txPowerW: number;
   };
   readonly noiseDbmPerHz: number;
-  readonly pathLoss: { readonly at1KmDb: number; readonly perDecadeDb: number; readonly minDistanceM: number };
+  readonly pathLoss: {
+    readonly at1KmDb: number;
+    readonly perDecadeDb: number;
+    readonly minDistanceM: number;
+  };
   readonly lipschitz: number;
   readonly weights: { readonly delay: number; readonly energy: number; readonly stability: number };
   readonly objective: { readonly uplinkDelay: boolean; readonly minPowerW: number };
@@ -101,7 +110,8 @@ export const PAPER_PRESET: Preset = {
 export const CONTESTED_PRESET: Preset = {
   ...PAPER_PRESET,
   name: 'contested',
-  description: '[mecsim] local layers can pay off: phone GPUs counted in ALUs, 5 slow power-hungry servers, 4-bit activations',
+  description:
+    '[mecsim] local layers can pay off: phone GPUs counted in ALUs, 5 slow power-hungry servers, 4-bit activations',
   servers: 5,
   areaM: 300,
   user: {

@@ -60,17 +60,21 @@ const ScenarioObject = z.object({
   llm: LlmSchema,
   weights: z.object({ delay: nonNegative(), energy: nonNegative(), stability: nonNegative() }),
   normalization: z.object({ delayS: positive(), energyJ: positive(), stability: positive() }),
-  objective: z.object({
-    uplinkDelay: z.boolean().default(DEFAULT_OBJECTIVE.uplinkDelay),
-    minPowerW: positive().default(DEFAULT_OBJECTIVE.minPowerW),
-  }).default({ ...DEFAULT_OBJECTIVE }),
+  objective: z
+    .object({
+      uplinkDelay: z.boolean().default(DEFAULT_OBJECTIVE.uplinkDelay),
+      minPowerW: positive().default(DEFAULT_OBJECTIVE.minPowerW),
+    })
+    .default({ ...DEFAULT_OBJECTIVE }),
   noisePsdWPerHz: positive(),
   /** The path-loss law the gains came from, for a simulator that moves users. */
-  pathLoss: z.object({
-    at1KmDb: z.number(),
-    perDecadeDb: positive(),
-    minDistanceM: positive(),
-  }).default({ ...DEFAULT_PATH_LOSS }),
+  pathLoss: z
+    .object({
+      at1KmDb: z.number(),
+      perDecadeDb: positive(),
+      minDistanceM: positive(),
+    })
+    .default({ ...DEFAULT_PATH_LOSS }),
   stability: z.object({ lipschitz: positive() }),
   users: z.array(UserSchema).min(1),
   servers: z.array(ServerSchema).min(1),
@@ -81,14 +85,16 @@ const ScenarioObject = z.object({
 export const ScenarioSchema = ScenarioObject.superRefine((s, ctx) => {
   if (s.channelGain.length !== s.users.length) {
     ctx.addIssue({
-      code: 'custom', path: ['channelGain'],
+      code: 'custom',
+      path: ['channelGain'],
       message: `must have ${s.users.length} rows (one per user), got ${s.channelGain.length}`,
     });
   }
   s.channelGain.forEach((row, n) => {
     if (row.length !== s.servers.length) {
       ctx.addIssue({
-        code: 'custom', path: ['channelGain', n],
+        code: 'custom',
+        path: ['channelGain', n],
         message: `must have ${s.servers.length} entries (one per server), got ${row.length}`,
       });
     }
@@ -96,7 +102,8 @@ export const ScenarioSchema = ScenarioObject.superRefine((s, ctx) => {
   s.users.forEach((u, n) => {
     if (u.maxPowerW > 0 && u.maxPowerW < s.objective.minPowerW) {
       ctx.addIssue({
-        code: 'custom', path: ['users', n, 'maxPowerW'],
+        code: 'custom',
+        path: ['users', n, 'maxPowerW'],
         message: `must be >= objective.minPowerW (${s.objective.minPowerW}), got ${u.maxPowerW}`,
       });
     }

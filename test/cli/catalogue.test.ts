@@ -16,14 +16,44 @@ mkdirSync(join(f.dir, 'out'));
 const badFiles = {
   malformed: f.put('malformed.json', '{"version": 1, "users": [\n'),
   wrongType: f.put('wrong-type.json', json({ ...scenario, users: 'fifty' })),
-  negativePower: f.put('negative-power.json', json({ ...scenario, users: scenario.users.map((u, n) => (n === 2 ? { ...u, maxPowerW: -1 } : u)) })),
+  negativePower: f.put(
+    'negative-power.json',
+    json({ ...scenario, users: scenario.users.map((u, n) => (n === 2 ? { ...u, maxPowerW: -1 } : u)) }),
+  ),
   noUsers: f.put('no-users.json', json({ ...scenario, users: [], channelGain: [] })),
-  noServers: f.put('no-servers.json', json({ ...scenario, servers: [], channelGain: scenario.channelGain.map(() => []) })),
-  zeroBandwidth: f.put('zero-bandwidth.json', json({ ...scenario, servers: scenario.servers.map((s) => ({ ...s, bandwidthHz: 0 })) })),
-  missingField: f.put('missing-field.json', json(Object.fromEntries(Object.entries(JSON.parse(JSON.stringify(scenario))).filter(([k]) => k !== 'llm')))),
-  solutionServer99: f.solutionWith('server99.json', (a) => ({ ...a, association: a.association.map((m, n) => (n === 0 ? 99 : m)) })),
-  solutionNoPower: f.put('no-power.json', json({ version: 1, association: [0], localLayers: [1], bandwidthHz: [1], userFreqHz: [1], edgeFreqHz: [1] })),
-  solutionLayers: f.solutionWith('too-many-layers.json', (a) => ({ ...a, localLayers: a.localLayers.map(() => 99) })),
+  noServers: f.put(
+    'no-servers.json',
+    json({ ...scenario, servers: [], channelGain: scenario.channelGain.map(() => []) }),
+  ),
+  zeroBandwidth: f.put(
+    'zero-bandwidth.json',
+    json({ ...scenario, servers: scenario.servers.map((s) => ({ ...s, bandwidthHz: 0 })) }),
+  ),
+  missingField: f.put(
+    'missing-field.json',
+    json(
+      Object.fromEntries(Object.entries(JSON.parse(JSON.stringify(scenario))).filter(([k]) => k !== 'llm')),
+    ),
+  ),
+  solutionServer99: f.solutionWith('server99.json', (a) => ({
+    ...a,
+    association: a.association.map((m, n) => (n === 0 ? 99 : m)),
+  })),
+  solutionNoPower: f.put(
+    'no-power.json',
+    json({
+      version: 1,
+      association: [0],
+      localLayers: [1],
+      bandwidthHz: [1],
+      userFreqHz: [1],
+      edgeFreqHz: [1],
+    }),
+  ),
+  solutionLayers: f.solutionWith('too-many-layers.json', (a) => ({
+    ...a,
+    localLayers: a.localLayers.map(() => 99),
+  })),
   yamlConfig: f.put('bad.yml', 'methods: [proposed\n'),
 };
 const missing = join(f.dir, 'missing.json');
@@ -37,47 +67,117 @@ interface Case {
 }
 
 const CASES: Record<string, Case> = {
-  'missing scenario file': { args: ['evaluate', missing, f.reference], says: /scenario file .*missing\.json: no such file/ },
+  'missing scenario file': {
+    args: ['evaluate', missing, f.reference],
+    says: /scenario file .*missing\.json: no such file/,
+  },
   'scenario path is a directory': { args: ['optimize', f.dir], says: /is a directory/ },
   'malformed JSON': { args: ['simulate', badFiles.malformed], says: /invalid JSON at line 2/ },
-  'wrong type of a field': { args: ['optimize', badFiles.wrongType, '--out', out('o1.json')], says: /users/, noFile: out('o1.json') },
+  'wrong type of a field': {
+    args: ['optimize', badFiles.wrongType, '--out', out('o1.json')],
+    says: /users/,
+    noFile: out('o1.json'),
+  },
   'missing field': { args: ['evaluate', badFiles.missingField, f.reference], says: /llm/ },
-  'negative power': { args: ['evaluate', badFiles.negativePower, f.reference], says: /users\[2\]\.maxPowerW/ },
+  'negative power': {
+    args: ['evaluate', badFiles.negativePower, f.reference],
+    says: /users\[2\]\.maxPowerW/,
+  },
   'empty scenario (no users)': { args: ['optimize', badFiles.noUsers], says: /users/ },
   'zero servers': { args: ['simulate', badFiles.noServers], says: /servers/ },
-  'infeasible scenario (no bandwidth)': { args: ['optimize', badFiles.zeroBandwidth, '--out', out('o2.json')], says: /bandwidth/i, noFile: out('o2.json') },
-  'solution: user on server 99': { args: ['evaluate', f.scenario, badFiles.solutionServer99], says: /association\[0\]/ },
+  'infeasible scenario (no bandwidth)': {
+    args: ['optimize', badFiles.zeroBandwidth, '--out', out('o2.json')],
+    says: /bandwidth/i,
+    noFile: out('o2.json'),
+  },
+  'solution: user on server 99': {
+    args: ['evaluate', f.scenario, badFiles.solutionServer99],
+    says: /association\[0\]/,
+  },
   'solution: missing powerW': { args: ['evaluate', f.scenario, badFiles.solutionNoPower], says: /powerW/ },
-  'solution: layers above L': { args: ['simulate', f.scenario, '--solution', badFiles.solutionLayers], says: /localLayers/ },
+  'solution: layers above L': {
+    args: ['simulate', f.scenario, '--solution', badFiles.solutionLayers],
+    says: /localLayers/,
+  },
   'unknown command': { args: ['frobnicate'], says: /unknown command 'frobnicate'/ },
   'unknown flag': { args: ['simulate', f.scenario, '--bogus'], says: /unknown option '--bogus'/ },
   'missing argument': { args: ['evaluate', f.scenario], says: /missing required argument 'solution'/ },
   'unknown algorithm': { args: ['optimize', f.scenario, '--algorithm', 'magic'], says: /--algorithm.*magic/ },
-  'unknown policy': { args: ['simulate', f.scenario, '--policy', 'oracle'], says: /--policy: unknown policy 'oracle'/ },
+  'unknown policy': {
+    args: ['simulate', f.scenario, '--policy', 'oracle'],
+    says: /--policy: unknown policy 'oracle'/,
+  },
   'unknown experiment': { args: ['experiment', 'figure99'], says: /figure99/ },
-  'unknown preset': { args: ['scenario', '--preset', 'fantasy', '--out', out('s1.json')], says: /--preset/, noFile: out('s1.json') },
-  'huge scenario': { args: ['scenario', '--users', '100000000', '--out', out('s2.json')], says: /--users/, noFile: out('s2.json') },
-  'negative seed': { args: ['scenario', '--seed', '-1', '--out', out('s3.json')], says: /--seed/, noFile: out('s3.json') },
+  'unknown preset': {
+    args: ['scenario', '--preset', 'fantasy', '--out', out('s1.json')],
+    says: /--preset/,
+    noFile: out('s1.json'),
+  },
+  'huge scenario': {
+    args: ['scenario', '--users', '100000000', '--out', out('s2.json')],
+    says: /--users/,
+    noFile: out('s2.json'),
+  },
+  'negative seed': {
+    args: ['scenario', '--seed', '-1', '--out', out('s3.json')],
+    says: /--seed/,
+    noFile: out('s3.json'),
+  },
   'zero layers': { args: ['scenario', '--layers', '0'], says: /--layers/ },
-  'unwritable output path': { args: ['scenario', '--out', join(f.dir, 'no', 'such', 'dir', 's.json')], says: /cannot write/ },
-  'output path is a directory': { args: ['optimize', f.scenario, '--algorithm', 'greedy', '--out', f.dir], says: /cannot write/ },
+  'unwritable output path': {
+    args: ['scenario', '--out', join(f.dir, 'no', 'such', 'dir', 's.json')],
+    says: /cannot write/,
+  },
+  'output path is a directory': {
+    args: ['optimize', f.scenario, '--algorithm', 'greedy', '--out', f.dir],
+    says: /cannot write/,
+  },
   'duration zero': { args: ['simulate', f.scenario, '--duration', '0'], says: /--duration/ },
   'steps zero': { args: ['simulate', f.scenario, '--steps', '0'], says: /--steps/ },
   'not a number': { args: ['simulate', f.scenario, '--coherence', 'abc'], says: /--coherence/ },
   'unknown edge GPU mode': { args: ['simulate', f.scenario, '--edge-gpu', 'gpu'], says: /--edge-gpu/ },
   'unknown mobility model': { args: ['simulate', f.scenario, '--mobility', 'teleport'], says: /--mobility/ },
-  'unknown trace format': { args: ['simulate', f.scenario, '--trace-format', 'xml', '--trace', out('t.xml')], says: /--trace-format/, noFile: out('t.xml') },
+  'unknown trace format': {
+    args: ['simulate', f.scenario, '--trace-format', 'xml', '--trace', out('t.xml')],
+    says: /--trace-format/,
+    noFile: out('t.xml'),
+  },
   'negative Rician K': { args: ['simulate', f.scenario, '--rician-k', '-1'], says: /--rician-k/ },
-  'dynamics without --dynamics': { args: ['validate', f.scenario, '--epoch', '5'], says: /--epoch: dynamics flags need --dynamics/ },
-  'run: zero starts': { args: ['run', '--starts', '0', '--out', out('r1')], says: /--starts/, noFile: out('r1') },
-  'run: missing config file': { args: ['run', '--config', missing], says: /config file .*missing\.json: no such file/ },
+  'dynamics without --dynamics': {
+    args: ['validate', f.scenario, '--epoch', '5'],
+    says: /--epoch: dynamics flags need --dynamics/,
+  },
+  'run: zero starts': {
+    args: ['run', '--starts', '0', '--out', out('r1')],
+    says: /--starts/,
+    noFile: out('r1'),
+  },
+  'run: missing config file': {
+    args: ['run', '--config', missing],
+    says: /config file .*missing\.json: no such file/,
+  },
   'run: malformed YAML config': { args: ['run', '--config', badFiles.yamlConfig], says: /invalid YAML/ },
-  'run: unknown method': { args: ['run', '--methods', 'proposed,oracle', '--out', out('r2')], says: /--methods/, noFile: out('r2') },
+  'run: unknown method': {
+    args: ['run', '--methods', 'proposed,oracle', '--out', out('r2')],
+    says: /--methods/,
+    noFile: out('r2'),
+  },
   'optimize: absurd starts': { args: ['optimize', f.scenario, '--starts', '1000000'], says: /--starts/ },
-  'experiment: zero workers': { args: ['experiment', 'validation', '--workers', '0', '--out', out('e1')], says: /--workers/, noFile: out('e1') },
-  'experiment: bad shard': { args: ['experiment', 'validation', '--shard', '3/2', '--out', out('e2')], says: /--shard/, noFile: out('e2') },
+  'experiment: zero workers': {
+    args: ['experiment', 'validation', '--workers', '0', '--out', out('e1')],
+    says: /--workers/,
+    noFile: out('e1'),
+  },
+  'experiment: bad shard': {
+    args: ['experiment', 'validation', '--shard', '3/2', '--out', out('e2')],
+    says: /--shard/,
+    noFile: out('e2'),
+  },
   'merge: no such directory': { args: ['merge', join(f.dir, 'nowhere')], says: /nowhere/ },
-  'simulate: exact policy on a scenario too large for it': { args: ['simulate', f.scenario, '--policy', 'exact'], says: /'exact' enumerates every association.*at most 6 users/ },
+  'simulate: exact policy on a scenario too large for it': {
+    args: ['simulate', f.scenario, '--policy', 'exact'],
+    says: /'exact' enumerates every association.*at most 6 users/,
+  },
   'bench: unknown flag': { args: ['bench', '--fast'], says: /unknown option '--fast'/ },
 };
 

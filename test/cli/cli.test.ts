@@ -15,12 +15,15 @@ describe.concurrent('mecsim scenario', SLOW, () => {
     const r = await mecsim('scenario', '--seed', '1', '--out', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`wrote ${out}: paper preset, 50 users, 10 servers, 32 layers, seed 1\n`);
-    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(root, 'test/scenario/golden/paper-seed1.json'), 'utf8'));
+    expect(readFileSync(out, 'utf8')).toBe(
+      readFileSync(join(root, 'test/scenario/golden/paper-seed1.json'), 'utf8'),
+    );
   });
   it('a bad flag: one line, exit 2, no file', async () => {
     const out = join(f.dir, 'bad-flag.json');
-    expect(oneLineFailure(await mecsim('scenario', '--users', 'abc', '--out', out)))
-      .toBe("mecsim: --users: must be an integer in 1..1000000, got 'abc'");
+    expect(oneLineFailure(await mecsim('scenario', '--users', 'abc', '--out', out))).toBe(
+      "mecsim: --users: must be an integer in 1..1000000, got 'abc'",
+    );
     expect(existsSync(out)).toBe(false);
   });
 });
@@ -28,12 +31,19 @@ describe.concurrent('mecsim scenario', SLOW, () => {
 describe.concurrent('mecsim evaluate', SLOW, () => {
   it('a missing file', async () => {
     const missing = join(f.dir, 'missing.json');
-    expect(oneLineFailure(await mecsim('evaluate', missing, f.reference))).toBe(`mecsim: scenario file ${missing}: no such file`);
+    expect(oneLineFailure(await mecsim('evaluate', missing, f.reference))).toBe(
+      `mecsim: scenario file ${missing}: no such file`,
+    );
   });
   it('an infeasible solution lists its violations', async () => {
-    const sol = f.solutionWith('cli-infeasible.json', (a) => ({ ...a, association: [99, ...a.association.slice(1)] }));
+    const sol = f.solutionWith('cli-infeasible.json', (a) => ({
+      ...a,
+      association: [99, ...a.association.slice(1)],
+    }));
     const line = oneLineFailure(await mecsim('evaluate', f.scenario, sol));
-    expect(line).toMatch(/^mecsim: solution file .* is infeasible for .*, \d violated constraints?: association\[0\]: = 99: must be a server index, an integer in 0\.\.1 \(9c\)/);
+    expect(line).toMatch(
+      /^mecsim: solution file .* is infeasible for .*, \d violated constraints?: association\[0\]: = 99: must be a server index, an integer in 0\.\.1 \(9c\)/,
+    );
   });
   it('edge-only and local-only baselines, --json', async () => {
     const [edge, local] = await Promise.all([

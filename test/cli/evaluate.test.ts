@@ -18,41 +18,52 @@ const json = (scenario: string, solution: string, strict = false): any =>
 
 describe('evaluate: bad input gets one line naming the field', () => {
   it('a missing file', () => {
-    expect(inputError(() => evaluateFiles(`${f.dir}/nope.json`, f.reference)))
-      .toBe(`scenario file ${f.dir}/nope.json: no such file`);
-    expect(inputError(() => evaluateFiles(f.scenario, `${f.dir}/nope.json`)))
-      .toBe(`solution file ${f.dir}/nope.json: no such file`);
+    expect(inputError(() => evaluateFiles(`${f.dir}/nope.json`, f.reference))).toBe(
+      `scenario file ${f.dir}/nope.json: no such file`,
+    );
+    expect(inputError(() => evaluateFiles(f.scenario, `${f.dir}/nope.json`))).toBe(
+      `solution file ${f.dir}/nope.json: no such file`,
+    );
   });
   it('invalid JSON: a NaN literal is located by line, column and field', () => {
     const text = readFileSync(f.reference, 'utf8').replace(/("powerW": \[\n\s+)[^,\n]+/, '$1NaN');
     const bad = f.put('nan-literal.json', text);
-    expect(inputError(() => evaluateFiles(f.scenario, bad)))
-      .toMatch(new RegExp(`^solution file ${bad}: invalid JSON at line \\d+, column 5 \\(powerW\\[0\\]\\): NaN and Infinity are not JSON numbers$`));
+    expect(inputError(() => evaluateFiles(f.scenario, bad))).toMatch(
+      new RegExp(
+        `^solution file ${bad}: invalid JSON at line \\d+, column 5 \\(powerW\\[0\\]\\): NaN and Infinity are not JSON numbers$`,
+      ),
+    );
   });
   it('invalid JSON: a truncated file', () => {
     const text = readFileSync(f.scenario, 'utf8');
     const bad = f.put('truncated.json', text.slice(0, 200));
-    expect(inputError(() => evaluateFiles(bad, f.reference))).toMatch(/^scenario file .*truncated\.json: invalid JSON at line \d+, column \d+ \(.+\): /);
+    expect(inputError(() => evaluateFiles(bad, f.reference))).toMatch(
+      /^scenario file .*truncated\.json: invalid JSON at line \d+, column \d+ \(.+\): /,
+    );
   });
   it('a missing field', () => {
     const j = JSON.parse(readFileSync(f.scenario, 'utf8'));
     delete j.users[1].maxFreqHz;
     const bad = f.put('missing-field.json', JSON.stringify(j));
-    expect(inputError(() => evaluateFiles(bad, f.reference)))
-      .toBe(`scenario file ${bad}: users[1].maxFreqHz: missing; expected a number`);
+    expect(inputError(() => evaluateFiles(bad, f.reference))).toBe(
+      `scenario file ${bad}: users[1].maxFreqHz: missing; expected a number`,
+    );
   });
   it('a negative power in the scenario', () => {
     const j = JSON.parse(readFileSync(f.scenario, 'utf8'));
     j.users[0].maxPowerW = -1;
     const bad = f.put('negative-cap.json', JSON.stringify(j));
-    expect(inputError(() => evaluateFiles(bad, f.reference)))
-      .toBe(`scenario file ${bad}: users[0].maxPowerW: must be > 0 (got -1)`);
+    expect(inputError(() => evaluateFiles(bad, f.reference))).toBe(
+      `scenario file ${bad}: users[0].maxPowerW: must be > 0 (got -1)`,
+    );
   });
   it('NaN in a solution (JSON.stringify writes it as null)', () => {
     const j = JSON.parse(readFileSync(f.reference, 'utf8'));
     j.powerW[2] = NaN;
     const bad = f.put('nan.json', JSON.stringify(j));
-    expect(inputError(() => evaluateFiles(f.scenario, bad))).toBe(`solution file ${bad}: powerW[2]: must be a number, got null`);
+    expect(inputError(() => evaluateFiles(f.scenario, bad))).toBe(
+      `solution file ${bad}: powerW[2]: must be a number, got null`,
+    );
   });
 });
 
@@ -60,30 +71,42 @@ describe('evaluate: an infeasible solution lists the violated constraints', () =
   const infeasible = (name: string, change: Parameters<typeof f.solutionWith>[1]): string => {
     const sol = f.solutionWith(name, change);
     const message = inputError(() => evaluateFiles(f.scenario, sol));
-    expect(message).toMatch(new RegExp(`^solution file ${sol} is infeasible for ${f.scenario}, \\d+ violated constraints?: `));
+    expect(message).toMatch(
+      new RegExp(`^solution file ${sol} is infeasible for ${f.scenario}, \\d+ violated constraints?: `),
+    );
     return message;
   };
   it('a negative power', () => {
-    expect(infeasible('neg-power.json', (a) => ({ ...a, powerW: replaced(a.powerW, 1, -0.5) })))
-      .toContain('powerW[1]: = -0.5: must be in [0.001, ');
+    expect(infeasible('neg-power.json', (a) => ({ ...a, powerW: replaced(a.powerW, 1, -0.5) }))).toContain(
+      'powerW[1]: = -0.5: must be in [0.001, ',
+    );
   });
   it('a user associated with server 99', () => {
-    expect(infeasible('server-99.json', (a) => ({ ...a, association: replaced(a.association, 3, 99) })))
-      .toContain('association[3]: = 99: must be a server index, an integer in 0..1 (9c)');
+    expect(
+      infeasible('server-99.json', (a) => ({ ...a, association: replaced(a.association, 3, 99) })),
+    ).toContain('association[3]: = 99: must be a server index, an integer in 0..1 (9c)');
   });
   it('a layer count above L', () => {
-    expect(infeasible('layers-33.json', (a) => ({ ...a, localLayers: replaced(a.localLayers, 0, 33) })))
-      .toContain('localLayers[0]: = 33: must be an integer in 0..32 (9a)');
+    expect(
+      infeasible('layers-33.json', (a) => ({ ...a, localLayers: replaced(a.localLayers, 0, 33) })),
+    ).toContain('localLayers[0]: = 33: must be an integer in 0..32 (9a)');
   });
   it("a bandwidth sum above the server's budget", () => {
     const m = f.scenarioData.servers.length;
-    const message = infeasible('bandwidth.json', (a) => ({ ...a, bandwidthHz: replaced(a.bandwidthHz, 0, (a.bandwidthHz[0] ?? 0) + 1e6) }));
-    expect(message).toMatch(/servers\[\d\]\.bandwidthHz: its users are given [\d.e+]+ Hz of bandwidth in total, over the budget 20000000 Hz .*\(9e\)/);
+    const message = infeasible('bandwidth.json', (a) => ({
+      ...a,
+      bandwidthHz: replaced(a.bandwidthHz, 0, (a.bandwidthHz[0] ?? 0) + 1e6),
+    }));
+    expect(message).toMatch(
+      /servers\[\d\]\.bandwidthHz: its users are given [\d.e+]+ Hz of bandwidth in total, over the budget 20000000 Hz .*\(9e\)/,
+    );
     expect(m).toBe(2);
   });
   it('edge-only is a baseline outside (9a): accepted, and rejected with --strict', () => {
     expect(json(f.scenario, f.edgeOnly).objective).toBeGreaterThan(0);
-    expect(inputError(() => evaluateFiles(f.scenario, f.edgeOnly, { strict: true }))).toContain('(0, edge-only, is a baseline outside (9a)) (9a)');
+    expect(inputError(() => evaluateFiles(f.scenario, f.edgeOnly, { strict: true }))).toContain(
+      '(0, edge-only, is a baseline outside (9a)) (9a)',
+    );
   });
 });
 
@@ -130,7 +153,10 @@ describe('evaluate: the baselines give what MODEL.md predicts', () => {
       expect(psi).toBe(layerFlops(u.tokens, 512, 1024));
       // local-only: Υ·ψ/(f·C·D) and Υ·κ1·f²·ψ/(C·D), nothing sent
       expectRel(local.perUser[n].delayS, (32 * psi) / (u.maxFreqHz * u.gpuCores * u.flopsPerCycle));
-      expectRel(local.perUser[n].energyJ, (32 * u.kappa * u.maxFreqHz ** 2 * psi) / (u.gpuCores * u.flopsPerCycle));
+      expectRel(
+        local.perUser[n].energyJ,
+        (32 * u.kappa * u.maxFreqHz ** 2 * psi) / (u.gpuCores * u.flopsPerCycle),
+      );
       // edge-only: B·d·32 bits at r = b·log2(1 + g·p/(σ²·b)), equal shares, then Υ edge layers
       const m = gainBest[n]!;
       const k = gainBest.filter((x) => x === m).length;

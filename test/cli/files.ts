@@ -19,7 +19,10 @@ export function tempDir(): string {
 export function handScenarioFile(): Scenario {
   const net = handNetwork(1, 1);
   return {
-    version: 1, preset: 'custom', seed: 0, areaM: 100,
+    version: 1,
+    preset: 'custom',
+    seed: 0,
+    areaM: 100,
     llm: net.llm,
     weights: { delay: 1, energy: 1, stability: 1 },
     normalization: normalizationOf(net),

@@ -10,12 +10,14 @@ describe('integer flags', () => {
   it('seeds span 0..MAX_SEED (2^32 - 1) and nothing more', () => {
     expect(integerFlag('--seed', '0', RANGES.seed)).toBe(0);
     expect(integerFlag('--seed', String(MAX_SEED), RANGES.seed)).toBe(2 ** 32 - 1);
-    expect(oneLineError(() => integerFlag('--seed', String(MAX_SEED + 1), RANGES.seed), InputError))
-      .toBe("--seed: must be an integer in 0..4294967295, got '4294967296'");
+    expect(oneLineError(() => integerFlag('--seed', String(MAX_SEED + 1), RANGES.seed), InputError)).toBe(
+      "--seed: must be an integer in 0..4294967295, got '4294967296'",
+    );
     expect(integerFlag('--seed', undefined, RANGES.seed)).toBeUndefined();
   });
   it('refuses fractions, exponents and words', () => {
-    for (const v of ['2.5', '1e3', 'abc', '', '0x10']) expect(() => integerFlag('--users', v, RANGES.users)).toThrow(InputError);
+    for (const v of ['2.5', '1e3', 'abc', '', '0x10'])
+      expect(() => integerFlag('--users', v, RANGES.users)).toThrow(InputError);
   });
   it('the zod form takes numbers from config files and text from flags, with the same range', () => {
     const s = integerSchema(RANGES.layers);
@@ -26,13 +28,14 @@ describe('integer flags', () => {
   });
   it('parseFlags names the kebab-case flag and the value', () => {
     const schema = z.object({ rateTrigger: integerSchema(RANGES.steps) });
-    expect(oneLineError(() => parseFlags(schema, { rateTrigger: '0' }), InputError))
-      .toBe(`--rate-trigger: must be an integer in 1..${Number.MAX_SAFE_INTEGER}, got '0'`);
+    expect(oneLineError(() => parseFlags(schema, { rateTrigger: '0' }), InputError)).toBe(
+      `--rate-trigger: must be an integer in 1..${Number.MAX_SAFE_INTEGER}, got '0'`,
+    );
   });
 });
 
 describe('the seed rule', () => {
-  it('--seed when given, else the scenario\'s', () => {
+  it("--seed when given, else the scenario's", () => {
     expect(masterSeed(undefined, { seed: 7 })).toBe(7);
     expect(masterSeed(0, { seed: 7 })).toBe(0);
   });

@@ -23,12 +23,29 @@ describe.concurrent('mecsim run', { timeout: 180_000 }, () => {
     const r = await mecsimIn(dir, 'run');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^method +objective/);
-    for (const method of ['proposed', 'ao', 'layers-only', 'resources-only', 'greedy', 'random', 'local-only', 'edge-only']) {
+    for (const method of [
+      'proposed',
+      'ao',
+      'layers-only',
+      'resources-only',
+      'greedy',
+      'random',
+      'local-only',
+      'edge-only',
+    ]) {
       expect(r.stdout).toContain(method);
       expect(existsSync(join(dir, 'results', `solution-${method}.json`))).toBe(true);
     }
     const files = readdirSync(join(dir, 'results')).sort();
-    expect(files).toEqual(expect.arrayContaining(['methods.svg', 'scenario.json', 'summary.csv', 'summary.json', 'trace-proposed.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'methods.svg',
+        'scenario.json',
+        'summary.csv',
+        'summary.json',
+        'trace-proposed.json',
+      ]),
+    );
     const summary = JSON.parse(readFileSync(join(dir, 'results', 'summary.json'), 'utf8'));
     const proposed = summary.methods.find((m: { method: string }) => m.method === 'proposed');
     expect(proposed.maxSimRelError).toBeLessThan(1e-9);
@@ -37,13 +54,32 @@ describe.concurrent('mecsim run', { timeout: 180_000 }, () => {
 
   it('a YAML config file, with flags on top, and --json', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'job.yaml'), 'preset: contested\nusers: 40\nservers: 2\nlayers: 8\nseed: 3\nmethods: [proposed]\nout: from-config\n');
-    const r = await mecsimIn(dir, 'run', '--config', 'job.yaml', '--users', '6', '--methods', 'proposed,greedy', '--json', '--no-trace');
+    writeFileSync(
+      join(dir, 'job.yaml'),
+      'preset: contested\nusers: 40\nservers: 2\nlayers: 8\nseed: 3\nmethods: [proposed]\nout: from-config\n',
+    );
+    const r = await mecsimIn(
+      dir,
+      'run',
+      '--config',
+      'job.yaml',
+      '--users',
+      '6',
+      '--methods',
+      'proposed,greedy',
+      '--json',
+      '--no-trace',
+    );
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.methods.map((m: { method: string }) => m.method)).toEqual(['proposed', 'greedy']);
     const scenario = JSON.parse(readFileSync(join(dir, 'from-config', 'scenario.json'), 'utf8'));
-    expect([scenario.preset, scenario.users.length, scenario.servers.length, scenario.seed]).toEqual(['contested', 6, 2, 3]);
+    expect([scenario.preset, scenario.users.length, scenario.servers.length, scenario.seed]).toEqual([
+      'contested',
+      6,
+      2,
+      3,
+    ]);
     expect(existsSync(join(dir, 'from-config', 'trace-proposed.json'))).toBe(false);
   });
 
@@ -51,9 +87,15 @@ describe.concurrent('mecsim run', { timeout: 180_000 }, () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'typo.json'), '{"usres": 5}');
     writeFileSync(join(dir, 'bad.yaml'), 'users: [1, 2\n');
-    expect(oneLineFailure(await mecsimIn(dir, 'run', '--config', 'typo.json'))).toMatch(/^mecsim: config file typo.json: .*usres/);
-    expect(oneLineFailure(await mecsimIn(dir, 'run', '--config', 'bad.yaml'))).toMatch(/^mecsim: config file bad.yaml: invalid YAML/);
-    expect(oneLineFailure(await mecsimIn(dir, 'run', '--methods', 'proposed,oracle'))).toMatch(/^mecsim: --methods: /);
+    expect(oneLineFailure(await mecsimIn(dir, 'run', '--config', 'typo.json'))).toMatch(
+      /^mecsim: config file typo.json: .*usres/,
+    );
+    expect(oneLineFailure(await mecsimIn(dir, 'run', '--config', 'bad.yaml'))).toMatch(
+      /^mecsim: config file bad.yaml: invalid YAML/,
+    );
+    expect(oneLineFailure(await mecsimIn(dir, 'run', '--methods', 'proposed,oracle'))).toMatch(
+      /^mecsim: --methods: /,
+    );
     expect(oneLineFailure(await mecsimIn(dir, 'run', '--users', '0'))).toMatch(/^mecsim: --users: /);
     expect(oneLineFailure(await mecsimIn(dir, 'run', '--preset', 'fantasy'))).toMatch(/^mecsim: --preset: /);
     expect(readdirSync(dir).sort()).toEqual(['bad.yaml', 'typo.json']);
@@ -64,10 +106,12 @@ describe.concurrent('mecsim run', { timeout: 180_000 }, () => {
     // The paper-size job: the first method's progress line comes seconds before the last method.
     const child = spawn(process.execPath, [bin, 'run', '--methods', 'greedy,proposed,ao'], { cwd: dir });
     let stderr = '';
-    const started = new Promise<void>((resolve) => child.stderr.on('data', (d) => {
-      stderr += d;
-      if (stderr.includes('optimise + simulate: 1/3')) resolve();
-    }));
+    const started = new Promise<void>((resolve) =>
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (stderr.includes('optimise + simulate: 1/3')) resolve();
+      }),
+    );
     const exited = new Promise((r) => child.on('exit', (c, s) => r(c ?? s)));
     await started;
     child.kill('SIGINT');

@@ -2,16 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { scenarioFromFlags, type ScenarioFlags } from '../../src/cli/commands/scenario.ts';
 import { InputError } from '../../src/files/index.ts';
 
-const flags = (extra: Partial<ScenarioFlags> = {}): ScenarioFlags => ({ preset: 'paper', seed: '1', uplinkDelay: true, ...extra });
+const flags = (extra: Partial<ScenarioFlags> = {}): ScenarioFlags => ({
+  preset: 'paper',
+  seed: '1',
+  uplinkDelay: true,
+  ...extra,
+});
 
 describe('mecsim scenario flags', () => {
   it('default: the paper preset, seed 1', () => {
     const { scenario } = scenarioFromFlags(flags());
-    expect([scenario.preset, scenario.users.length, scenario.servers.length, scenario.llm.layers, scenario.seed]).toEqual(['paper', 50, 10, 32, 1]);
+    expect([
+      scenario.preset,
+      scenario.users.length,
+      scenario.servers.length,
+      scenario.llm.layers,
+      scenario.seed,
+    ]).toEqual(['paper', 50, 10, 32, 1]);
   });
   it('--users --servers --layers --seed --preset --no-uplink-delay', () => {
-    const { scenario } = scenarioFromFlags(flags({ users: '7', servers: '3', layers: '12', seed: '9', preset: 'contested', uplinkDelay: false }));
-    expect([scenario.preset, scenario.users.length, scenario.servers.length, scenario.llm.layers, scenario.seed]).toEqual(['contested', 7, 3, 12, 9]);
+    const { scenario } = scenarioFromFlags(
+      flags({ users: '7', servers: '3', layers: '12', seed: '9', preset: 'contested', uplinkDelay: false }),
+    );
+    expect([
+      scenario.preset,
+      scenario.users.length,
+      scenario.servers.length,
+      scenario.llm.layers,
+      scenario.seed,
+    ]).toEqual(['contested', 7, 3, 12, 9]);
     expect(scenario.objective.uplinkDelay).toBe(false);
   });
   it('the paper objective changes only T_ref (it leaves the uplink delay out)', () => {

@@ -9,14 +9,37 @@ import { mecsim, oneLineFailure, SLOW } from './spawn.ts';
 const dir = tempDir();
 const scenarioPath = join(dir, 's.json');
 writeFileSync(scenarioPath, formatScenario(generateScenario({ seed: 2, users: 5, servers: 2, layers: 6 })));
-const DYNAMIC = ['--duration', '60000', '--fading', 'rician', '--coherence', '700', '--mobility', 'random-waypoint', '--edge-gpu', 'processor-sharing', '--epoch', '20000'];
+const DYNAMIC = [
+  '--duration',
+  '60000',
+  '--fading',
+  'rician',
+  '--coherence',
+  '700',
+  '--mobility',
+  'random-waypoint',
+  '--edge-gpu',
+  'processor-sharing',
+  '--epoch',
+  '20000',
+];
 
 const tmpLeftovers = (): string[] => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 
 describe.concurrent('mecsim simulate', SLOW, () => {
   it('writes byte-identical traces and results for the same seed, and different ones for another seed', async () => {
     const run = (name: string, seed: string) =>
-      mecsim('simulate', scenarioPath, ...DYNAMIC, '--seed', seed, '--trace', join(dir, `${name}.jsonl`), '--out', join(dir, `${name}.json`));
+      mecsim(
+        'simulate',
+        scenarioPath,
+        ...DYNAMIC,
+        '--seed',
+        seed,
+        '--trace',
+        join(dir, `${name}.jsonl`),
+        '--out',
+        join(dir, `${name}.json`),
+      );
     const [a, b, c] = await Promise.all([run('a', '3'), run('b', '3'), run('c', '4')]);
     for (const r of [a, b, c]) expect(r.code, r.stderr).toBe(0);
     const read = (name: string): string => readFileSync(join(dir, name), 'utf8');
@@ -29,9 +52,22 @@ describe.concurrent('mecsim simulate', SLOW, () => {
 
   it('writes a Chrome/Perfetto trace: valid JSON, a named track per user, in the users and in each server process', async () => {
     const path = join(dir, 'chrome.json');
-    const r = await mecsim('simulate', scenarioPath, '--steps', '2', '--trace', path, '--trace-format', 'chrome');
+    const r = await mecsim(
+      'simulate',
+      scenarioPath,
+      '--steps',
+      '2',
+      '--trace',
+      path,
+      '--trace-format',
+      'chrome',
+    );
     expect(r.code, r.stderr).toBe(0);
-    const events = JSON.parse(readFileSync(path, 'utf8')).traceEvents as { ph: string; name: string; args?: { name?: string } }[];
+    const events = JSON.parse(readFileSync(path, 'utf8')).traceEvents as {
+      ph: string;
+      name: string;
+      args?: { name?: string };
+    }[];
     const tracks = events.filter((e) => e.name === 'thread_name').map((e) => e.args!.name);
     expect(tracks).toEqual(expect.arrayContaining(['user 0', 'user 4']));
     const processes = events.filter((e) => e.name === 'process_name').map((e) => e.args!.name);
@@ -41,34 +77,58 @@ describe.concurrent('mecsim simulate', SLOW, () => {
 
   it('an unknown fading kind: one line naming the flag, exit 2, no trace file', async () => {
     const trace = join(dir, 'bad-fading.jsonl');
-    expect(oneLineFailure(await mecsim('simulate', scenarioPath, '--fading', 'nakagami', '--trace', trace)))
-      .toMatch(/^mecsim: --fading: .*rayleigh.*got 'nakagami'$/);
+    expect(
+      oneLineFailure(await mecsim('simulate', scenarioPath, '--fading', 'nakagami', '--trace', trace)),
+    ).toMatch(/^mecsim: --fading: .*rayleigh.*got 'nakagami'$/);
     expect(existsSync(trace)).toBe(false);
   });
 
   it('out-of-range numbers name their flag', async () => {
-    expect(oneLineFailure(await mecsim('simulate', scenarioPath, '--duration', '-5'))).toMatch(/^mecsim: --duration: /);
-    expect(oneLineFailure(await mecsim('simulate', scenarioPath, '--steps', '1.5'))).toMatch(/^mecsim: --steps: /);
-    expect(oneLineFailure(await mecsim('simulate', scenarioPath, '--speed', 'fast'))).toMatch(/^mecsim: --speed: must be MIN,MAX/);
+    expect(oneLineFailure(await mecsim('simulate', scenarioPath, '--duration', '-5'))).toMatch(
+      /^mecsim: --duration: /,
+    );
+    expect(oneLineFailure(await mecsim('simulate', scenarioPath, '--steps', '1.5'))).toMatch(
+      /^mecsim: --steps: /,
+    );
+    expect(oneLineFailure(await mecsim('simulate', scenarioPath, '--speed', 'fast'))).toMatch(
+      /^mecsim: --speed: must be MIN,MAX/,
+    );
   });
 
   it('an unknown policy lists the known ones; --solution with --policy is refused', async () => {
-    expect(oneLineFailure(await mecsim('simulate', scenarioPath, '--policy', 'oracle'))).toMatch(/^mecsim: --policy: unknown policy 'oracle' \(choose from .*reference/);
-    expect(oneLineFailure(await mecsim('simulate', scenarioPath, '--policy', 'reference', '--solution', scenarioPath)))
-      .toBe('mecsim: give --solution or --policy, not both');
+    expect(oneLineFailure(await mecsim('simulate', scenarioPath, '--policy', 'oracle'))).toMatch(
+      /^mecsim: --policy: unknown policy 'oracle' \(choose from .*reference/,
+    );
+    expect(
+      oneLineFailure(
+        await mecsim('simulate', scenarioPath, '--policy', 'reference', '--solution', scenarioPath),
+      ),
+    ).toBe('mecsim: give --solution or --policy, not both');
   });
 
   it('an infeasible solution is refused with its violations', async () => {
     const solution = join(dir, 'bad-solution.json');
-    writeFileSync(solution, JSON.stringify({
-      version: 1, association: [0, 0, 0, 0, 99], localLayers: [1, 1, 1, 1, 1], powerW: [1, 1, 1, 1, 1],
-      bandwidthHz: [1, 1, 1, 1, 1], userFreqHz: [1e8, 1e8, 1e8, 1e8, 1e8], edgeFreqHz: [1, 1, 1, 1, 1],
-    }));
-    expect(oneLineFailure(await mecsim('simulate', scenarioPath, '--solution', solution))).toMatch(/infeasible.*association\[4\]/);
+    writeFileSync(
+      solution,
+      JSON.stringify({
+        version: 1,
+        association: [0, 0, 0, 0, 99],
+        localLayers: [1, 1, 1, 1, 1],
+        powerW: [1, 1, 1, 1, 1],
+        bandwidthHz: [1, 1, 1, 1, 1],
+        userFreqHz: [1e8, 1e8, 1e8, 1e8, 1e8],
+        edgeFreqHz: [1, 1, 1, 1, 1],
+      }),
+    );
+    expect(oneLineFailure(await mecsim('simulate', scenarioPath, '--solution', solution))).toMatch(
+      /infeasible.*association\[4\]/,
+    );
   });
 
   it('a trace path in a missing directory fails cleanly', async () => {
-    expect(oneLineFailure(await mecsim('simulate', scenarioPath, '--trace', join(dir, 'no-such-dir', 't.jsonl')))).toMatch(/^mecsim: --trace .*cannot write/);
+    expect(
+      oneLineFailure(await mecsim('simulate', scenarioPath, '--trace', join(dir, 'no-such-dir', 't.jsonl'))),
+    ).toMatch(/^mecsim: --trace .*cannot write/);
     expect(tmpLeftovers()).toEqual([]);
   });
 });
@@ -89,6 +149,8 @@ describe.concurrent('mecsim validate', SLOW, () => {
   });
 
   it('dynamics flags without --dynamics are refused', async () => {
-    expect(oneLineFailure(await mecsim('validate', scenarioPath, '--fading', 'rayleigh'))).toBe('mecsim: --fading: dynamics flags need --dynamics');
+    expect(oneLineFailure(await mecsim('validate', scenarioPath, '--fading', 'rayleigh'))).toBe(
+      'mecsim: --fading: dynamics flags need --dynamics',
+    );
   });
 });

@@ -6,9 +6,15 @@ describe('cancel', () => {
   it('a cancelled event never runs, whenever it is cancelled; the others all run', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ atS: fc.integer({ min: 0, max: 20 }), cancelAtS: fc.option(fc.integer({ min: 0, max: 20 })) }), {
-          maxLength: 40,
-        }),
+        fc.array(
+          fc.record({
+            atS: fc.integer({ min: 0, max: 20 }),
+            cancelAtS: fc.option(fc.integer({ min: 0, max: 20 })),
+          }),
+          {
+            maxLength: 40,
+          },
+        ),
         (plan) => {
           const sim = new Simulation();
           const ran = new Set<number>();
@@ -17,10 +23,15 @@ describe('cancel', () => {
           plan.forEach((p, i) => {
             if (p.cancelAtS === null) return;
             // Cancel from a handler that runs at cancelAtS, at priority 0 so it precedes same-time events.
-            sim.scheduleAt(p.cancelAtS, () => {
-              if (!ran.has(i)) cancelled.add(i);
-              sim.cancel(handles[i]!);
-            }, undefined, 0);
+            sim.scheduleAt(
+              p.cancelAtS,
+              () => {
+                if (!ran.has(i)) cancelled.add(i);
+                sim.cancel(handles[i]!);
+              },
+              undefined,
+              0,
+            );
           });
           sim.run();
           plan.forEach((_, i) => expect(ran.has(i)).toBe(!cancelled.has(i)));

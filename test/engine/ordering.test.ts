@@ -19,11 +19,17 @@ describe('event ordering', () => {
         const scheduleNext = (): void => {
           const spec = plan[next++ % plan.length]!;
           const mine = { lane: spec.lane, order: spec.order, seq: seq++ };
-          sim.schedule(spec.delayS, () => {
-            ran.push({ t: sim.now, ...mine });
-            // Handlers schedule more events, some at the current time.
-            for (let c = 0; c < spec.children && seq < 200; c++) scheduleNext();
-          }, undefined, spec.lane, spec.order);
+          sim.schedule(
+            spec.delayS,
+            () => {
+              ran.push({ t: sim.now, ...mine });
+              // Handlers schedule more events, some at the current time.
+              for (let c = 0; c < spec.children && seq < 200; c++) scheduleNext();
+            },
+            undefined,
+            spec.lane,
+            spec.order,
+          );
         };
         for (let i = 0; i < plan.length; i++) scheduleNext();
         sim.run();
@@ -35,7 +41,9 @@ describe('event ordering', () => {
         // Among events scheduled before the run started (all present in the queue together), the
         // order is exactly (time, lane, order, seq).
         const initial = ran.filter((r) => r.seq < plan.length);
-        const sorted = [...initial].sort((a, b) => a.t - b.t || a.lane - b.lane || a.order - b.order || a.seq - b.seq);
+        const sorted = [...initial].sort(
+          (a, b) => a.t - b.t || a.lane - b.lane || a.order - b.order || a.seq - b.seq,
+        );
         expect(initial).toEqual(sorted);
       }),
     );

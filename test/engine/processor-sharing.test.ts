@@ -44,10 +44,14 @@ describe('ProcessorSharingServer', () => {
     const sim = new Simulation();
     const ps = new ProcessorSharingServer(sim, 1);
     const share: Record<string, number> = {};
-    ps.submit(2, (job) => {
-      share.A = job.shareS;
-      share.doneA = sim.now;
-    }, 'A');
+    ps.submit(
+      2,
+      (job) => {
+        share.A = job.shareS;
+        share.doneA = sim.now;
+      },
+      'A',
+    );
     ps.submit(1, (job) => (share.B = job.shareS), 'B');
     sim.run();
     expect(share).toEqual({ B: 1, A: 2, doneA: 3 });
@@ -94,7 +98,10 @@ describe('ProcessorSharingServer', () => {
       atS: fc.double({ min: 0, max: 8, noNaN: true }),
       rate: fc.double({ min: 0.5, max: 4, noNaN: true }),
     });
-    const plan = [fc.array(job, { minLength: 1, maxLength: 25 }), fc.array(rateChange, { maxLength: 4 })] as const;
+    const plan = [
+      fc.array(job, { minLength: 1, maxLength: 25 }),
+      fc.array(rateChange, { maxLength: 4 }),
+    ] as const;
     fc.assert(
       fc.property(...plan, (jobs, rates) => {
         type Log = { name: string; atS: number; shareS: number }[];
@@ -102,14 +109,17 @@ describe('ProcessorSharingServer', () => {
           const sim = new Simulation();
           const ps = make(sim);
           const log: Log = [];
-          const finish = (name: string, then: number | null, lane: number, order: number) =>
+          const finish =
+            (name: string, then: number | null, lane: number, order: number) =>
             (done: { shareS: number }): void => {
               log.push({ name, atS: sim.now, shareS: done.shareS });
               if (then !== null) ps.submit(then, finish(`${name}'`, null, lane, order), name, lane, order);
             };
-          jobs.forEach((j, i) => sim.scheduleAt(j.atS, () => {
-            ps.submit(j.work, finish(`job ${i}`, j.then, j.lane, j.order), i, j.lane, j.order);
-          }));
+          jobs.forEach((j, i) =>
+            sim.scheduleAt(j.atS, () => {
+              ps.submit(j.work, finish(`job ${i}`, j.then, j.lane, j.order), i, j.lane, j.order);
+            }),
+          );
           for (const r of rates) sim.scheduleAt(r.atS, () => ps.setRate(r.rate));
           sim.run();
           return log;

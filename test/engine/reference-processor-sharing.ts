@@ -24,7 +24,10 @@ export class ReferencePsServer {
   private lastUpdateS: number;
   private completion: Entry | null = null;
 
-  constructor(private readonly sim: Simulation, private rate: number) {
+  constructor(
+    private readonly sim: Simulation,
+    private rate: number,
+  ) {
     this.lastUpdateS = sim.now;
   }
 

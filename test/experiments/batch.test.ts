@@ -18,12 +18,24 @@ const QUICK_LIMIT_MS = 120_000;
 
 /** The configuration `mecsim experiment NAME --quick` writes (its defaults). */
 const quickConfig = (name: string, runs: number): ExperimentConfig => ({
-  version: 1, experiment: name, runs, seed: 1, quick: true, presets: ['paper', 'contested'], starts: 1,
+  version: 1,
+  experiment: name,
+  runs,
+  seed: 1,
+  quick: true,
+  presets: ['paper', 'contested'],
+  starts: 1,
 });
 
-const runIn = (out: string, name: string, runs: number, shard = { index: 0, count: 1 }) => runExperiment({
-  experiment: experimentNamed(name), config: quickConfig(name, runs), outDir: out, workers: 1, shard, resume: false,
-});
+const runIn = (out: string, name: string, runs: number, shard = { index: 0, count: 1 }) =>
+  runExperiment({
+    experiment: experimentNamed(name),
+    config: quickConfig(name, runs),
+    outDir: out,
+    workers: 1,
+    shard,
+    resume: false,
+  });
 
 let quickMs = Infinity;
 beforeAll(async () => {
@@ -41,7 +53,8 @@ describe('experiment all --quick', () => {
   it('writes rows, summary, figures and a report with verdicts for every experiment', () => {
     for (const name of EXPERIMENT_NAMES) {
       const files = Object.keys(readTree(join(all, name)));
-      for (const f of ['experiment.json', 'rows.csv', 'rows.jsonl', 'summary.csv', 'report.md']) expect(files).toContain(f);
+      for (const f of ['experiment.json', 'rows.csv', 'rows.jsonl', 'summary.csv', 'report.md'])
+        expect(files).toContain(f);
       expect(files.filter((f) => f.startsWith('figures/') && f.endsWith('.svg')).length).toBeGreaterThan(0);
       expect(files.filter((f) => f.startsWith('runs/task-')).length).toBeGreaterThan(0);
       expect(readTree(join(all, name))['report.md']).toMatch(/\*\*(holds|partly|fails)\*\*/);
@@ -72,17 +85,43 @@ describe('reproducible batches', () => {
     const TASKS = 8; // weights --quick: 2 presets × (all-ones + each weight at 10)
     const out = join(dir, 'killed');
     const runs = join(out, 'runs');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'),
-      'experiment', 'weights', '--quick', '--workers', '1', '--no-progress', '--out', out], { cwd: root, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(root, 'src/cli/main.ts'),
+        'experiment',
+        'weights',
+        '--quick',
+        '--workers',
+        '1',
+        '--no-progress',
+        '--out',
+        out,
+      ],
+      { cwd: root, stdio: 'ignore' },
+    );
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    const finished = (): number => (existsSync(runs) ? readdirSync(runs).filter((f) => f.startsWith('task-')).length : 0);
+    const finished = (): number =>
+      existsSync(runs) ? readdirSync(runs).filter((f) => f.startsWith('task-')).length : 0;
     while (finished() < 3) await new Promise((resolve) => setTimeout(resolve, 50));
     child.kill('SIGKILL');
     await exited;
     const killedAt = finished();
     expect(killedAt).toBeLessThan(TASKS);
     expect(existsSync(join(out, 'report.md'))).toBe(false);
-    const r = await mecsim('experiment', 'weights', '--quick', '--workers', '1', '--no-progress', '--resume', '--out', out);
+    const r = await mecsim(
+      'experiment',
+      'weights',
+      '--quick',
+      '--workers',
+      '1',
+      '--no-progress',
+      '--resume',
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${TASKS - killedAt} run now, ${killedAt} already done`);
     expect(readTree(out)).toEqual(readTree(join(all, 'weights')));
@@ -92,17 +131,45 @@ describe('reproducible batches', () => {
     const TASKS = 8;
     const out = join(dir, 'interrupted');
     const runs = join(out, 'runs');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'),
-      'experiment', 'weights', '--quick', '--workers', '2', '--no-progress', '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(root, 'src/cli/main.ts'),
+        'experiment',
+        'weights',
+        '--quick',
+        '--workers',
+        '2',
+        '--no-progress',
+        '--out',
+        out,
+      ],
+      { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
-    const finished = (): number => (existsSync(runs) ? readdirSync(runs).filter((f) => f.startsWith('task-')).length : 0);
+    const finished = (): number =>
+      existsSync(runs) ? readdirSync(runs).filter((f) => f.startsWith('task-')).length : 0;
     while (finished() < 2) await new Promise((resolve) => setTimeout(resolve, 50));
     child.kill('SIGINT');
     expect(await exited).toBe(130);
-    expect(stderr).toBe(`mecsim: interrupted; finished tasks are kept in ${out}, continue with the same command and --resume\n`);
-    const r = await mecsim('experiment', 'weights', '--quick', '--workers', '2', '--no-progress', '--resume', '--out', out);
+    expect(stderr).toBe(
+      `mecsim: interrupted; finished tasks are kept in ${out}, continue with the same command and --resume\n`,
+    );
+    const r = await mecsim(
+      'experiment',
+      'weights',
+      '--quick',
+      '--workers',
+      '2',
+      '--no-progress',
+      '--resume',
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`${TASKS} tasks, \\d+ run now, \\d+ already done`));
     expect(readTree(out)).toEqual(readTree(join(all, 'weights')));

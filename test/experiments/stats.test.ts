@@ -7,7 +7,14 @@ import { studentTCdf, studentTQuantile } from '../../experiments/report/student-
 describe('Student t', () => {
   it('matches the 97.5% table values', () => {
     // Any statistics table: t_{0.975} for df = 1, 2, 4, 9, 29, 120.
-    const table: [number, number][] = [[1, 12.706], [2, 4.303], [4, 2.776], [9, 2.262], [29, 2.045], [120, 1.980]];
+    const table: [number, number][] = [
+      [1, 12.706],
+      [2, 4.303],
+      [4, 2.776],
+      [9, 2.262],
+      [29, 2.045],
+      [120, 1.98],
+    ];
     for (const [df, t] of table) expect(studentTQuantile(0.975, df)).toBeCloseTo(t, 3);
   });
   it('has the Cauchy distribution at df = 1 and is symmetric', () => {

@@ -8,7 +8,13 @@ import { toCsv, toJsonl } from '../../experiments/report/tables.ts';
 import { summarizeRows } from '../../experiments/report/summary.ts';
 
 const config = (runs: number): ExperimentConfig => ({
-  version: 1, experiment: 'weights', runs, seed: 1, quick: true, presets: ['paper', 'contested'], starts: 1,
+  version: 1,
+  experiment: 'weights',
+  runs,
+  seed: 1,
+  quick: true,
+  presets: ['paper', 'contested'],
+  starts: 1,
 });
 
 describe('tasks and seeds', () => {
@@ -34,21 +40,37 @@ describe('tasks and seeds', () => {
   });
   it('shards partition the tasks', () => {
     const tasks = taskList(experimentNamed('weights'), config(3));
-    const shards = [0, 1, 2, 3].map((index) => tasks.filter((t) => inShard(t, { index, count: 4 })).map((t) => t.index));
+    const shards = [0, 1, 2, 3].map((index) =>
+      tasks.filter((t) => inShard(t, { index, count: 4 })).map((t) => t.index),
+    );
     expect(shards.flat().sort((a, b) => a - b)).toEqual(tasks.map((t) => t.index));
-    expect(Math.max(...shards.map((s) => s.length)) - Math.min(...shards.map((s) => s.length))).toBeLessThanOrEqual(1);
+    expect(
+      Math.max(...shards.map((s) => s.length)) - Math.min(...shards.map((s) => s.length)),
+    ).toBeLessThanOrEqual(1);
   });
 });
 
 describe('tables', () => {
   it('CSV quotes what needs quoting and leaves null cells empty; JSONL keeps column order', () => {
-    const rows = [{ b: 'x,"y"', a: 1.5, c: null }, { a: 1e-20, b: 'plain', c: true }];
+    const rows = [
+      { b: 'x,"y"', a: 1.5, c: null },
+      { a: 1e-20, b: 'plain', c: true },
+    ];
     expect(toCsv(['a', 'b', 'c'], rows)).toBe('a,b,c\n1.5,"x,""y""",\n1e-20,plain,true\n');
-    expect(toJsonl(['a', 'b', 'c'], rows)).toBe('{"a":1.5,"b":"x,\\"y\\"","c":null}\n{"a":1e-20,"b":"plain","c":true}\n');
+    expect(toJsonl(['a', 'b', 'c'], rows)).toBe(
+      '{"a":1.5,"b":"x,\\"y\\"","c":null}\n{"a":1e-20,"b":"plain","c":true}\n',
+    );
   });
   it('summaries group in order of first appearance', () => {
-    const rows = [{ g: 'b', v: 1 }, { g: 'a', v: 2 }, { g: 'b', v: 3 }];
+    const rows = [
+      { g: 'b', v: 1 },
+      { g: 'a', v: 2 },
+      { g: 'b', v: 3 },
+    ];
     const s = summarizeRows(rows, ['g'], ['v']);
-    expect(s.map((r) => [r.group['g'], r.mean, r.n])).toEqual([['b', 2, 2], ['a', 2, 1]]);
+    expect(s.map((r) => [r.group['g'], r.mean, r.n])).toEqual([
+      ['b', 2, 2],
+      ['a', 2, 1],
+    ]);
   });
 });

@@ -18,7 +18,15 @@ function tree(files: Record<string, string>): string {
 
 function depcruise(cwd: string): Promise<{ code: number; out: string }> {
   const bin = join(root, 'node_modules', '.bin', 'depcruise');
-  const args = ['src', 'sim', 'experiments', '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'err'];
+  const args = [
+    'src',
+    'sim',
+    'experiments',
+    '--config',
+    join(root, '.dependency-cruiser.cjs'),
+    '--output-type',
+    'err',
+  ];
   return new Promise((resolve) => {
     execFile(bin, args, { cwd }, (err, stdout, stderr) => {
       resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : 1, out: stdout + stderr });
@@ -26,7 +34,14 @@ function depcruise(cwd: string): Promise<{ code: number; out: string }> {
   });
 }
 
-const TSCONFIG = JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'bundler', allowImportingTsExtensions: true, noEmit: true } });
+const TSCONFIG = JSON.stringify({
+  compilerOptions: {
+    module: 'ESNext',
+    moduleResolution: 'bundler',
+    allowImportingTsExtensions: true,
+    noEmit: true,
+  },
+});
 
 describe('import-boundary check', () => {
   it('fails on an arrow the layout table does not allow, and only on those', async () => {
@@ -34,11 +49,14 @@ describe('import-boundary check', () => {
       'tsconfig.json': TSCONFIG,
       'src/model/delay.ts': 'export const delayS = 1;\n',
       'src/engine/clock.ts': "import { delayS } from '../model/delay.ts';\nexport const t = delayS;\n",
-      'sim/run.ts': "import type { t } from '../src/engine/clock.ts';\nimport { delayS } from '../src/model/delay.ts';\nexport const r = delayS;\n",
+      'sim/run.ts':
+        "import type { t } from '../src/engine/clock.ts';\nimport { delayS } from '../src/model/delay.ts';\nexport const r = delayS;\n",
       'experiments/index.ts': "export { r } from '../sim/run.ts';\n",
-      'experiments/report/x.ts': "import type { m } from '../../src/cli/main.ts';\nexport type X = typeof m;\n",
+      'experiments/report/x.ts':
+        "import type { m } from '../../src/cli/main.ts';\nexport type X = typeof m;\n",
       'experiments/batch/store.ts': 'export const s = 1;\n',
-      'src/cli/main.ts': "import { r } from '../../experiments/index.ts';\nimport { s } from '../../experiments/batch/store.ts';\nexport const m = r + s;\n",
+      'src/cli/main.ts':
+        "import { r } from '../../experiments/index.ts';\nimport { s } from '../../experiments/batch/store.ts';\nexport const m = r + s;\n",
     });
     const r = await depcruise(dir);
     expect(r.code).not.toBe(0);
@@ -55,7 +73,8 @@ describe('import-boundary check', () => {
       'src/model/delay.ts': 'export const delayS = 1;\n',
       'src/scenario/schema.ts': "import { delayS } from '../model/delay.ts';\nexport const x = delayS;\n",
       'sim/run.ts': "import type { x } from '../src/scenario/schema.ts';\nexport type R = typeof x;\n",
-      'experiments/index.ts': "import { x } from '../src/scenario/schema.ts';\nimport type { R } from '../sim/run.ts';\nexport const e: R = x;\n",
+      'experiments/index.ts':
+        "import { x } from '../src/scenario/schema.ts';\nimport type { R } from '../sim/run.ts';\nexport const e: R = x;\n",
       'src/cli/main.ts': "import { e } from '../../experiments/index.ts';\nexport const m = e;\n",
     });
     const r = await depcruise(dir);

@@ -9,10 +9,15 @@ describe('f_n* = min(f^max, (ω_t / (2·ω_e·κ1))^(1/3))', () => {
     expect(optimalUserFreqHz(2, 1, 1e-27, 0.8e9)).toBe(0.8e9);
   });
   it('minimises A(f) = ω_t·ψ/(f·C·D) + ω_e·κ·f²·ψ/(C·D) on a grid', () => {
-    const wt = 3e-4, we = 2e-3, kappa = 1e-27, psi = 3e13, cd = 5;
+    const wt = 3e-4,
+      we = 2e-3,
+      kappa = 1e-27,
+      psi = 3e13,
+      cd = 5;
     const A = (f: number): number => (wt * psi) / (f * cd) + (we * kappa * f * f * psi) / cd;
     const fStar = optimalUserFreqHz(wt, we, kappa, 1e12);
-    for (let f = fStar / 4; f < fStar * 4; f *= 1.01) expect(A(f)).toBeGreaterThanOrEqual(A(fStar) * (1 - 1e-12));
+    for (let f = fStar / 4; f < fStar * 4; f *= 1.01)
+      expect(A(f)).toBeGreaterThanOrEqual(A(fStar) * (1 - 1e-12));
   });
 });
 
@@ -29,7 +34,11 @@ describe('α_n* of the relaxed split', () => {
     expect(relaxedOptimalLocalLayers(1, 3, 0, 1, 2, 32)).toBe(32);
   });
   it('matches a brute-force scan of α·A + (Υ − α)·B + ω_s·2L²/(k·(1 − α/Υ))', () => {
-    const cases = [[0.2, 1, 0.01, 1, 1000], [1, 1.5, 0.3, 2, 3000], [0.01, 0.02, 1e-4, 1, 1500]] as const;
+    const cases = [
+      [0.2, 1, 0.01, 1, 1000],
+      [1, 1.5, 0.3, 2, 3000],
+      [0.01, 0.02, 1e-4, 1, 1500],
+    ] as const;
     for (const [A, B, ws, L, k] of cases) {
       const f = (a: number): number => a * A + (32 - a) * B + (ws * 2 * L * L) / (k * (1 - a / 32));
       let best = 1;

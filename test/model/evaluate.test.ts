@@ -9,7 +9,12 @@ import { expectRel } from './expect-rel.ts';
 import { handNetwork, handScenario } from './fixtures.ts';
 
 const one = (alpha: number): Allocation => ({
-  association: [0], localLayers: [alpha], powerW: [0.3], bandwidthHz: [1000], userFreqHz: [1000], edgeFreqHz: [2100],
+  association: [0],
+  localLayers: [alpha],
+  powerW: [0.3],
+  bandwidthHz: [1000],
+  userFreqHz: [1000],
+  edgeFreqHz: [2100],
 });
 
 describe('per-user delay and energy (MODEL.md §3)', () => {
@@ -73,7 +78,13 @@ describe('normalisation reference (MODEL.md §5)', () => {
     expectRel(ref2.stability, 4 / 75);
   });
   it('users join their highest-gain server', () => {
-    const net = { ...handNetwork(2, 3), channelGain: [[1, 3, 2], [5, 1, 5]] };
+    const net = {
+      ...handNetwork(2, 3),
+      channelGain: [
+        [1, 3, 2],
+        [5, 1, 5],
+      ],
+    };
     expect(referenceAllocation(net).association).toEqual([1, 0]); // tie → lowest index
   });
 });
@@ -97,7 +108,7 @@ describe('evaluate (metrics contract)', () => {
   it('edge-only: objective = 8.16/51 + 7.4568/48.4566 + 0.02/(2/75)', () => {
     const s = handScenario();
     const m = evaluate(s, equalShareAllocation(s, 0));
-    expectRel(m.objective, 8.16 / 51 + 7.4568 / 48.4566 + 0.02 * 75 / 2);
+    expectRel(m.objective, 8.16 / 51 + 7.4568 / 48.4566 + (0.02 * 75) / 2);
   });
   it('local-only: unbounded stability and objective, finite delay and energy', () => {
     const s = handScenario();
@@ -112,7 +123,10 @@ describe('evaluate (metrics contract)', () => {
     expectRel(evaluate(s, equalShareAllocation(s, 4)).objective, 168 / 51 + 168 / 48.4566);
   });
   it('the paper objective drops ω_t·T_up: (51 − 3)/48 + 1 + 1 = 3 with its own reference', () => {
-    const s = { ...handScenario(1, 1, false), normalization: { delayS: 48, energyJ: 48.4566, stability: 2 / 75 } };
+    const s = {
+      ...handScenario(1, 1, false),
+      normalization: { delayS: 48, energyJ: 48.4566, stability: 2 / 75 },
+    };
     const m = evaluate(s, referenceAllocation(s));
     expectRel(m.objective, 3);
     expectRel(m.totalDelayS, 51); // the reported delay still includes the uplink
@@ -121,17 +135,29 @@ describe('evaluate (metrics contract)', () => {
     for (const uplinkDelay of [true, false]) {
       const s = { ...handScenario(3, 2, uplinkDelay), weights: { delay: 2, energy: 0.5, stability: 3 } };
       const alloc: Allocation = {
-        association: [0, 1, 1], localLayers: [1, 2, 0], powerW: [0.3, 0.2, 0.1],
-        bandwidthHz: [1000, 600, 400], userFreqHz: [1000, 700, 900], edgeFreqHz: [2100, 1500, 600],
+        association: [0, 1, 1],
+        localLayers: [1, 2, 0],
+        powerW: [0.3, 0.2, 0.1],
+        bandwidthHz: [1000, 600, 400],
+        userFreqHz: [1000, 700, 900],
+        edgeFreqHz: [2100, 1500, 600],
       };
       const w = objectiveWeights(s.weights, s.normalization);
       let sum = 0;
       const totals = costTotals(s, alloc);
       totals.perUser.forEach((u, n) => {
         const alpha = alloc.localLayers[n] ?? 0;
-        const A = alpha === 0 ? 0 : weightedLayerCost(w.delayPerS, w.energyPerJ, u.localDelayS / alpha, u.localEnergyJ / alpha);
+        const A =
+          alpha === 0
+            ? 0
+            : weightedLayerCost(w.delayPerS, w.energyPerJ, u.localDelayS / alpha, u.localEnergyJ / alpha);
         const layers = s.llm.layers;
-        const B = weightedLayerCost(w.delayPerS, w.energyPerJ, u.edgeDelayS / (layers - alpha), u.edgeEnergyJ / (layers - alpha));
+        const B = weightedLayerCost(
+          w.delayPerS,
+          w.energyPerJ,
+          u.edgeDelayS / (layers - alpha),
+          u.edgeEnergyJ / (layers - alpha),
+        );
         const uplink = w.energyPerJ * u.uplinkEnergyJ + (uplinkDelay ? w.delayPerS * u.uplinkDelayS : 0);
         sum += userObjectiveTerm(layers, alpha, w.stability * u.stability, A, uplink, B);
       });

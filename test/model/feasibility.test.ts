@@ -8,15 +8,20 @@ import { handNetwork } from './fixtures.ts';
 // Three hand users, two servers: b^max = 1000 Hz, f^max = 2100 Hz each, Υ = 4.
 const net = handNetwork(3, 2);
 const good: Allocation = {
-  association: [0, 1, 1], localLayers: [1, 2, 4], powerW: [0.3, 0.2, 0.1],
-  bandwidthHz: [1000, 1000, 0], userFreqHz: [1000, 700, 900], edgeFreqHz: [2100, 2100, 0],
+  association: [0, 1, 1],
+  localLayers: [1, 2, 4],
+  powerW: [0.3, 0.2, 0.1],
+  bandwidthHz: [1000, 1000, 0],
+  userFreqHz: [1000, 700, 900],
+  edgeFreqHz: [2100, 2100, 0],
 };
 const edit = (field: keyof Allocation, n: number, v: number): Allocation => {
   const arr = [...good[field]];
   arr[n] = v;
   return { ...good, [field]: arr };
 };
-const constraints = (a: Allocation, opts = {}): string[] => checkSolution(net, a, opts).map((v) => `${v.constraint} ${v.path}`);
+const constraints = (a: Allocation, opts = {}): string[] =>
+  checkSolution(net, a, opts).map((v) => `${v.constraint} ${v.path}`);
 
 describe('checkSolution', () => {
   it('accepts a feasible allocation, the reference and both baselines', () => {
@@ -28,7 +33,9 @@ describe('checkSolution', () => {
   it('(9c) a user associated with server 99', () => {
     const v = checkSolution(net, edit('association', 1, 99));
     expect(v.map((x) => `${x.constraint} ${x.path}`)).toContain('9c association[1]');
-    expect(formatViolation(v[0]!)).toBe('association[1]: = 99: must be a server index, an integer in 0..1 (9c)');
+    expect(formatViolation(v[0]!)).toBe(
+      'association[1]: = 99: must be a server index, an integer in 0..1 (9c)',
+    );
   });
   it('(9a) a layer count above Υ, or not an integer', () => {
     expect(constraints(edit('localLayers', 0, 5))).toEqual(['9a localLayers[0]']);
@@ -47,8 +54,9 @@ describe('checkSolution', () => {
     expect(constraints(edit('powerW', 0, -1))).toEqual(['9d powerW[0]']);
     expect(constraints(edit('powerW', 0, 0.31))).toEqual(['9d powerW[0]']);
     expect(constraints(edit('powerW', 0, 1e-4))).toEqual(['9d powerW[0]']);
-    expect(formatViolation(checkSolution(net, edit('powerW', 2, -1))[0]!))
-      .toBe('powerW[2]: = -1: must be in [0.001, 0.3] W (objective.minPowerW to users[2].maxPowerW) (9d)');
+    expect(formatViolation(checkSolution(net, edit('powerW', 2, -1))[0]!)).toBe(
+      'powerW[2]: = -1: must be in [0.001, 0.3] W (objective.minPowerW to users[2].maxPowerW) (9d)',
+    );
   });
   it('(9f) user frequency in (0, f^max]', () => {
     expect(constraints(edit('userFreqHz', 1, 0))).toEqual(['9f userFreqHz[1]']);
@@ -71,7 +79,12 @@ describe('checkSolution', () => {
   });
   it('a sending user needs a positive share; a local-only user must hold none', () => {
     expect(constraints(edit('bandwidthHz', 2, 5))).toEqual(['9e bandwidthHz[2]']); // not counted in server 1's sum
-    const twoOnOne: Allocation = { ...good, localLayers: [1, 2, 3], bandwidthHz: [1000, 1000, 0], edgeFreqHz: [2100, 1000, 1100] };
+    const twoOnOne: Allocation = {
+      ...good,
+      localLayers: [1, 2, 3],
+      bandwidthHz: [1000, 1000, 0],
+      edgeFreqHz: [2100, 1000, 1100],
+    };
     expect(constraints(twoOnOne)).toEqual(['9e bandwidthHz[2]']);
   });
   it('an idle server allocates nothing: a server whose users all train locally has no budget rule', () => {
@@ -84,8 +97,19 @@ describe('checkSolution', () => {
     expect(constraints({ ...good, userFreqHz: [1000, 700] })).toEqual(['shape userFreqHz']);
   });
   it('lists every violation at once', () => {
-    const bad = { ...good, association: [0, 99, 1], localLayers: [9, 2, 4], powerW: [-1, 0.2, 0.1], bandwidthHz: [1000, 1000, 3] };
+    const bad = {
+      ...good,
+      association: [0, 99, 1],
+      localLayers: [9, 2, 4],
+      powerW: [-1, 0.2, 0.1],
+      bandwidthHz: [1000, 1000, 3],
+    };
     // User by user, then the server budgets: server 0 has no valid sender left, so no budget rule.
-    expect(constraints(bad)).toEqual(['9a localLayers[0]', '9d powerW[0]', '9c association[1]', '9e bandwidthHz[2]']);
+    expect(constraints(bad)).toEqual([
+      '9a localLayers[0]',
+      '9d powerW[0]',
+      '9c association[1]',
+      '9e bandwidthHz[2]',
+    ]);
   });
 });

@@ -12,8 +12,14 @@ import type { ModelScenario, Network, UserSpec } from '../../src/model/types.ts'
  * Stability: L = 1, k = 100.
  */
 export const handUser: UserSpec = {
-  tokens: 10, gpuCores: 2, flopsPerCycle: 1, maxFreqHz: 1000, maxPowerW: 0.3, kappa: 1e-9,
-  activationBits: 6000, datasetSize: 100,
+  tokens: 10,
+  gpuCores: 2,
+  flopsPerCycle: 1,
+  maxFreqHz: 1000,
+  maxPowerW: 0.3,
+  kappa: 1e-9,
+  activationBits: 6000,
+  datasetSize: 100,
 };
 
 export function handNetwork(users = 1, servers = 1, uplinkDelay = true): Network {
@@ -24,7 +30,11 @@ export function handNetwork(users = 1, servers = 1, uplinkDelay = true): Network
     objective: { uplinkDelay, minPowerW: 1e-3 },
     users: Array.from({ length: users }, () => handUser),
     servers: Array.from({ length: servers }, () => ({
-      gpuCores: 10, flopsPerCycle: 2, maxFreqHz: 2100, bandwidthHz: 1000, kappa: 1e-10,
+      gpuCores: 10,
+      flopsPerCycle: 2,
+      maxFreqHz: 2100,
+      bandwidthHz: 1000,
+      kappa: 1e-10,
     })),
     channelGain: Array.from({ length: users }, () => new Array<number>(servers).fill(1)),
   };

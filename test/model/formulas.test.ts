@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { layerFlops, activationBits, tokenIdBits } from '../../src/model/flops.ts';
 import {
-  edgeLayerDelayS, edgeLayerEnergyJ, gpuPowerW, localLayerDelayS, localLayerEnergyJ,
+  edgeLayerDelayS,
+  edgeLayerEnergyJ,
+  gpuPowerW,
+  localLayerDelayS,
+  localLayerEnergyJ,
 } from '../../src/model/compute.ts';
 import { uplinkDelayS, uplinkEnergyJ, uplinkRateBps } from '../../src/model/uplink.ts';
 import { stabilityBound, userStabilityBound } from '../../src/model/stability.ts';
@@ -87,7 +91,8 @@ describe('Theorem 1: AS = 2L² / (k·(1 − a)) (MODEL.md §4)', () => {
     expect(userStabilityBound(1, 1000, 32, 32)).toBe(Infinity);
   });
   it('grows with the locally trained share', () => {
-    for (let a = 1; a < 32; a++) expect(userStabilityBound(1, 1000, a, 32)).toBeGreaterThan(userStabilityBound(1, 1000, a - 1, 32));
+    for (let a = 1; a < 32; a++)
+      expect(userStabilityBound(1, 1000, a, 32)).toBeGreaterThan(userStabilityBound(1, 1000, a - 1, 32));
   });
 });
 

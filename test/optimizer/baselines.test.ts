@@ -19,10 +19,15 @@ describe('proposed vs baselines', () => {
         const ao = await optimize(scenario, { algorithm: 'ao', seed });
         proposedSum += proposed.objective;
         aoSum += ao.objective;
-        if (ao.objective < proposed.objective) console.log(`${preset.name} seed ${seed}: ao below proposed by ${(100 * (proposed.objective / ao.objective - 1)).toExponential(2)}%`);
+        if (ao.objective < proposed.objective)
+          console.log(
+            `${preset.name} seed ${seed}: ao below proposed by ${(100 * (proposed.objective / ao.objective - 1)).toExponential(2)}%`,
+          );
         for (const algorithm of RANKED) {
           const b = await optimize(scenario, { algorithm, seed });
-          expect(proposed.objective, `${preset.name} seed ${seed} vs ${algorithm}`).toBeLessThanOrEqual(b.objective * (1 + 1e-9));
+          expect(proposed.objective, `${preset.name} seed ${seed} vs ${algorithm}`).toBeLessThanOrEqual(
+            b.objective * (1 + 1e-9),
+          );
         }
       }
       expect(proposedSum).toBeLessThanOrEqual(aoSum * (1 + 1e-6));

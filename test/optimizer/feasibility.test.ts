@@ -16,8 +16,10 @@ describe('every algorithm returns feasible solutions', () => {
         const s = await optimize(scenario, { algorithm, seed, starts: 1 });
         const v = checkSolution(scenario, s, { allowEdgeOnly: algorithm === 'edge-only' });
         if (v.length > 0) failures.push(`seed ${seed} ${algorithm}: ${v.map(formatViolation).join('; ')}`);
-        if (algorithm !== 'local-only' && !Number.isFinite(s.objective)) failures.push(`seed ${seed} ${algorithm}: objective ${s.objective}`);
-        if (s.history.some((h, i) => i > 0 && h > (s.history[i - 1] ?? Infinity))) failures.push(`seed ${seed} ${algorithm}: history rises`);
+        if (algorithm !== 'local-only' && !Number.isFinite(s.objective))
+          failures.push(`seed ${seed} ${algorithm}: objective ${s.objective}`);
+        if (s.history.some((h, i) => i > 0 && h > (s.history[i - 1] ?? Infinity)))
+          failures.push(`seed ${seed} ${algorithm}: history rises`);
       }
     }
     expect(failures).toEqual([]);

@@ -16,6 +16,8 @@ describe('infeasible scenarios', () => {
     await expect(optimize(s, { seed: 1 })).rejects.toThrow(/user 2 can reach no server/);
   });
   it('exact refuses an instance too large to enumerate', async () => {
-    await expect(optimize(generateScenario({ seed: 1, users: 10, servers: 3 }), { algorithm: 'exact', seed: 1 })).rejects.toThrow(/at most 6 users/);
+    await expect(
+      optimize(generateScenario({ seed: 1, users: 10, servers: 3 }), { algorithm: 'exact', seed: 1 }),
+    ).rejects.toThrow(/at most 6 users/);
   });
 });

@@ -7,8 +7,12 @@ import { optimize } from '../../src/optimizer/index.ts';
 import { CONTESTED_PRESET, generateScenario } from '../../src/scenario/index.ts';
 
 const CASES: readonly { users: number; servers: number; seed: number }[] = [
-  { users: 4, servers: 3, seed: 1 }, { users: 4, servers: 3, seed: 5 }, { users: 4, servers: 3, seed: 6 },
-  { users: 4, servers: 3, seed: 11 }, { users: 3, servers: 3, seed: 1 }, { users: 3, servers: 3, seed: 5 },
+  { users: 4, servers: 3, seed: 1 },
+  { users: 4, servers: 3, seed: 5 },
+  { users: 4, servers: 3, seed: 6 },
+  { users: 4, servers: 3, seed: 11 },
+  { users: 3, servers: 3, seed: 1 },
+  { users: 3, servers: 3, seed: 5 },
   { users: 3, servers: 3, seed: 12 },
 ];
 
@@ -19,7 +23,9 @@ describe('load cap', () => {
       const exact = await optimize(scenario, { algorithm: 'exact', seed });
       const cap = Math.ceil((2 * users) / servers);
       const load = Array.from({ length: servers }, (_, m) => exact.association.filter((a) => a === m).length);
-      expect(Math.max(...load), 'the optimum exceeds the cap (else this case tests nothing)').toBeGreaterThan(cap);
+      expect(Math.max(...load), 'the optimum exceeds the cap (else this case tests nothing)').toBeGreaterThan(
+        cap,
+      );
       const proposed = await optimize(scenario, { algorithm: 'proposed', seed });
       expect(proposed.association).toEqual(exact.association);
       expect(proposed.objective).toBeLessThanOrEqual(exact.objective * (1 + 1e-6));

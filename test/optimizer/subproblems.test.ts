@@ -8,11 +8,17 @@ import { edgeSharesDirect, edgeSharesSurrogate } from '../../src/optimizer/resou
 import { compileInstance } from '../../src/optimizer/instance.ts';
 import { planObjective, toAllocation } from '../../src/optimizer/plan.ts';
 import {
-  DEFAULT_RESOURCE_TOLERANCES, initialPlan, proposedResources, runTransform,
+  DEFAULT_RESOURCE_TOLERANCES,
+  initialPlan,
+  proposedResources,
+  runTransform,
 } from '../../src/optimizer/resource/transform.ts';
 import { levelRoot, waterFill } from '../../src/optimizer/solvers/roots.ts';
 import { surrogateSplit } from '../../src/optimizer/resource/split.ts';
-import { solveUplinkSurrogate, uplinkSurrogateResidual } from '../../src/optimizer/resource/uplink-surrogate.ts';
+import {
+  solveUplinkSurrogate,
+  uplinkSurrogateResidual,
+} from '../../src/optimizer/resource/uplink-surrogate.ts';
 import { bestPowerW, uplinkAtPrice, uplinkSlope } from '../../src/optimizer/resource/uplink-direct.ts';
 import { newRateTerms } from '../../src/model/index.ts';
 import { expectRel } from './fixtures.ts';
@@ -25,7 +31,11 @@ const usersOf = (m: number): number[] => [...association.keys()].filter((n) => a
 
 describe('roots', () => {
   it('levelRoot finds x³ = 27 and clamps outside the bracket', () => {
-    expectRel(levelRoot((_i, x) => x ** 3, 0, 27, 0.5, 100), 3, 1e-12);
+    expectRel(
+      levelRoot((_i, x) => x ** 3, 0, 27, 0.5, 100),
+      3,
+      1e-12,
+    );
     expect(levelRoot((_i, x) => x, 0, -5, 1, 2)).toBe(1);
     expect(levelRoot((_i, x) => x, 0, 5, 1, 2)).toBe(2);
   });
@@ -39,14 +49,18 @@ describe('roots', () => {
 
 describe('edge GPU shares: one-multiplier water-filling (9g)', () => {
   const users = usersOf(0);
-  it('direct objective: Σ f = f^max and every marginal (Υ−α)·B\' equal', () => {
+  it("direct objective: Σ f = f^max and every marginal (Υ−α)·B' equal", () => {
     const out = new Float64Array(users.length);
     const edgeLayers = users.map((_, i) => 31 - i);
     const level = edgeSharesDirect(inst, 0, users, edgeLayers, out);
-    expectRel(out.reduce((a, b) => a + b, 0), scenario.servers[0]!.maxFreqHz, 1e-12);
+    expectRel(
+      out.reduce((a, b) => a + b, 0),
+      scenario.servers[0]!.maxFreqHz,
+      1e-12,
+    );
     users.forEach((n, i) => expectRel(edgeLayers[i]! * edgeLayerCostSlope(inst, n, 0, out[i]!), level, KKT));
   });
-  it('surrogate: every marginal B·B\'/(2q) equal', () => {
+  it("surrogate: every marginal B·B'/(2q) equal", () => {
     const out = new Float64Array(users.length);
     const q = Float64Array.from(users, (_, i) => 1e-3 * (i + 1));
     const level = edgeSharesSurrogate(inst, 0, users, q, out);
@@ -57,25 +71,47 @@ describe('edge GPU shares: one-multiplier water-filling (9g)', () => {
   });
 });
 
-describe('the surrogate\'s (p, b) block', () => {
+describe("the surrogate's (p, b) block", () => {
   it('is solved to its KKT tolerance, from equal shares', () => {
     const plan = initialPlan(inst, association, new Float64Array(inst.users).fill(1));
     for (let m = 0; m < inst.servers; m++) {
       const users = usersOf(m);
       if (users.length === 0) continue;
-      const g = { server: m, users, bits: Float64Array.from(users, (n) => scenario.users[n]!.activationBits) };
-      const v = Float64Array.from(users, (n) => 1 / (2 * uplinkFactor(inst, g.bits[users.indexOf(n)]!, plan.powerW[n]!)
-        * rateBps(inst, n, m, plan.powerW[n]!, plan.bandwidthHz[n]!)));
-      const sweeps = solveUplinkSurrogate(inst, g, v, plan.powerW, plan.bandwidthHz, KKT, new Float64Array(users.length));
+      const g = {
+        server: m,
+        users,
+        bits: Float64Array.from(users, (n) => scenario.users[n]!.activationBits),
+      };
+      const v = Float64Array.from(
+        users,
+        (n) =>
+          1 /
+          (2 *
+            uplinkFactor(inst, g.bits[users.indexOf(n)]!, plan.powerW[n]!) *
+            rateBps(inst, n, m, plan.powerW[n]!, plan.bandwidthHz[n]!)),
+      );
+      const sweeps = solveUplinkSurrogate(
+        inst,
+        g,
+        v,
+        plan.powerW,
+        plan.bandwidthHz,
+        KKT,
+        new Float64Array(users.length),
+      );
       expect(sweeps).toBeLessThan(1000);
       expect(uplinkSurrogateResidual(inst, g, v, plan.powerW, plan.bandwidthHz)).toBeLessThanOrEqual(KKT);
-      expectRel(users.reduce((a, n) => a + plan.bandwidthHz[n]!, 0), scenario.servers[m]!.bandwidthHz, 1e-12);
+      expectRel(
+        users.reduce((a, n) => a + plan.bandwidthHz[n]!, 0),
+        scenario.servers[m]!.bandwidthHz,
+        1e-12,
+      );
     }
   });
 });
 
-describe('the surrogate\'s α-block', () => {
-  it('zeroes the derivative 2αz − 2(Υ−α)q + ω_s·AS\'(α) when interior', () => {
+describe("the surrogate's α-block", () => {
+  it("zeroes the derivative 2αz − 2(Υ−α)q + ω_s·AS'(α) when interior", () => {
     const L = inst.layers;
     const c = inst.stabilityCoef[0]!;
     const a = surrogateSplit(inst, 0, 1e-3, 5e-3);
@@ -110,7 +146,7 @@ describe('direct uplink (ao, exact, association prices)', () => {
           let prev = -Infinity;
           // φ' increasing on a log grid from 10 Hz to the full 20 MHz ⇔ φ convex there.
           for (let k = 0; k <= 60; k++) {
-            const b = 10 * (2e6) ** (k / 60);
+            const b = 10 * 2e6 ** (k / 60);
             const slope = uplinkSlope(ci, n, snr, bits, b, t);
             expect(slope).toBeGreaterThanOrEqual(prev - 1e-12 * Math.abs(prev));
             prev = slope;
@@ -119,21 +155,29 @@ describe('direct uplink (ao, exact, association prices)', () => {
       }
     }
   });
-  it('the demand at a price satisfies φ\'(b) + λ = 0', () => {
+  it("the demand at a price satisfies φ'(b) + λ = 0", () => {
     const up = uplinkAtPrice(inst, 1, 0, scenario.users[1]!.activationBits, 1e-9);
-    const slope = uplinkSlope(inst, 1, inst.snrPerW[1 * inst.servers]!, scenario.users[1]!.activationBits, up.bandwidthHz, t);
+    const slope = uplinkSlope(
+      inst,
+      1,
+      inst.snrPerW[1 * inst.servers]!,
+      scenario.users[1]!.activationBits,
+      up.bandwidthHz,
+      t,
+    );
     expect(Math.abs(slope + 1e-9) / 1e-9).toBeLessThan(1e-6);
   });
 });
 
-describe('the transform\'s outer loop (Proposition 1)', () => {
+describe("the transform's outer loop (Proposition 1)", () => {
   it('never increases the objective and ends where the objective stops falling', () => {
     const plan = initialPlan(inst, association, new Float64Array(inst.users).fill(1));
     const { objectives } = runTransform(inst, plan, true, DEFAULT_RESOURCE_TOLERANCES);
-    for (let i = 1; i < objectives.length; i++) expect(objectives[i]!).toBeLessThanOrEqual(objectives[i - 1]! * (1 + 1e-12));
+    for (let i = 1; i < objectives.length; i++)
+      expect(objectives[i]!).toBeLessThanOrEqual(objectives[i - 1]! * (1 + 1e-12));
     expect(objectives.length).toBeLessThan(DEFAULT_RESOURCE_TOLERANCES.maxIterations);
   });
-  it('the optimizer\'s objective is evaluate()\'s, and the rounded plan is feasible', () => {
+  it("the optimizer's objective is evaluate()'s, and the rounded plan is feasible", () => {
     const r = proposedResources(inst, association, undefined, DEFAULT_RESOURCE_TOLERANCES);
     expectRel(planObjective(inst, r.plan), evaluate(scenario, toAllocation(r.plan)).objective, 1e-12);
     expect(r.plan.localLayers.every((a) => Number.isInteger(a) && a >= 1 && a <= inst.layers)).toBe(true);

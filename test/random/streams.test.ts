@@ -69,14 +69,16 @@ describe('random streams', () => {
     };
     // Tolerances are about 5 standard errors of each sample mean.
     expect(mean(() => s.uniform(2, 4))).toBeCloseTo(3, 1);
-    expect(mean(() => s.exponential(2))).toBeGreaterThan(0.5 - 5 * 0.5 / Math.sqrt(n));
-    expect(mean(() => s.exponential(2))).toBeLessThan(0.5 + 5 * 0.5 / Math.sqrt(n));
-    expect(Math.abs(mean(() => s.normal(1, 2)) - 1)).toBeLessThan(5 * 2 / Math.sqrt(n));
+    expect(mean(() => s.exponential(2))).toBeGreaterThan(0.5 - (5 * 0.5) / Math.sqrt(n));
+    expect(mean(() => s.exponential(2))).toBeLessThan(0.5 + (5 * 0.5) / Math.sqrt(n));
+    expect(Math.abs(mean(() => s.normal(1, 2)) - 1)).toBeLessThan((5 * 2) / Math.sqrt(n));
     expect(Math.abs(mean(() => s.rayleighPowerGain()) - 1)).toBeLessThan(5 / Math.sqrt(n));
     expect(Math.abs(mean(() => s.ricianPowerGain(3)) - 1)).toBeLessThan(5 / Math.sqrt(n));
     // E[lognormal(mu, sigma)] = exp(mu + sigma^2 / 2); sd = mean * sqrt(exp(sigma^2) - 1).
     const lnMean = Math.exp(0 + 0.25 / 2);
-    expect(Math.abs(mean(() => s.logNormal(0, 0.5)) - lnMean)).toBeLessThan(5 * lnMean * Math.sqrt(Math.exp(0.25) - 1) / Math.sqrt(n));
+    expect(Math.abs(mean(() => s.logNormal(0, 0.5)) - lnMean)).toBeLessThan(
+      (5 * lnMean * Math.sqrt(Math.exp(0.25) - 1)) / Math.sqrt(n),
+    );
     for (let i = 0; i < 1000; i++) {
       const k = s.uniformInt(4, 6);
       expect(Number.isInteger(k) && k >= 4 && k <= 6).toBe(true);

@@ -7,7 +7,8 @@ import { solutionFromAllocation } from '../../src/scenario/solution.ts';
 import { referenceAllocation } from '../../src/model/reference.ts';
 import { oneLineError } from '../one-line-error.ts';
 
-const fresh = (): Record<string, any> => JSON.parse(formatScenario(generateScenario({ seed: 1, users: 4, servers: 2 })));
+const fresh = (): Record<string, any> =>
+  JSON.parse(formatScenario(generateScenario({ seed: 1, users: 4, servers: 2 })));
 
 const messageOf = (f: () => unknown): string => oneLineError(f, ValidationError);
 
@@ -24,7 +25,9 @@ describe('parseScenario', () => {
   it('a missing field', () => {
     const j = fresh();
     delete j.servers[1].bandwidthHz;
-    expect(messageOf(() => parseScenario(j, 's.json'))).toBe('s.json: servers[1].bandwidthHz: missing; expected a number');
+    expect(messageOf(() => parseScenario(j, 's.json'))).toBe(
+      's.json: servers[1].bandwidthHz: missing; expected a number',
+    );
   });
   it('NaN written by JSON.stringify becomes null, and is named', () => {
     const j = JSON.parse(JSON.stringify({ ...fresh(), noisePsdWPerHz: NaN }));
@@ -33,10 +36,14 @@ describe('parseScenario', () => {
   it('NaN and Infinity in a JavaScript object', () => {
     const j = fresh();
     j.users[0].tokens = NaN;
-    expect(messageOf(() => parseScenario(j))).toMatch(/^scenario: users\[0\]\.tokens: must be a number, got NaN/);
+    expect(messageOf(() => parseScenario(j))).toMatch(
+      /^scenario: users\[0\]\.tokens: must be a number, got NaN/,
+    );
     const k = fresh();
     k.channelGain[1][0] = Infinity;
-    expect(messageOf(() => parseScenario(k))).toMatch(/^scenario: channelGain\[1\]\[0\]: must be a number, got Infinity/);
+    expect(messageOf(() => parseScenario(k))).toMatch(
+      /^scenario: channelGain\[1\]\[0\]: must be a number, got Infinity/,
+    );
   });
   it('a non-integer count', () => {
     const j = fresh();
@@ -44,29 +51,41 @@ describe('parseScenario', () => {
     expect(messageOf(() => parseScenario(j))).toBe('scenario: llm.layers: must be an integer, got 3.5');
   });
   it('the wrong version', () => {
-    expect(messageOf(() => parseScenario({ ...fresh(), version: 2 }))).toBe('scenario: version: must be 1 (got 2)');
+    expect(messageOf(() => parseScenario({ ...fresh(), version: 2 }))).toBe(
+      'scenario: version: must be 1 (got 2)',
+    );
   });
   it('a gain matrix of the wrong size', () => {
     const j = fresh();
     j.channelGain.pop();
-    expect(messageOf(() => parseScenario(j))).toBe('scenario: channelGain: must have 4 rows (one per user), got 3');
+    expect(messageOf(() => parseScenario(j))).toBe(
+      'scenario: channelGain: must have 4 rows (one per user), got 3',
+    );
     const k = fresh();
     k.channelGain[2].push(1e-9);
-    expect(messageOf(() => parseScenario(k))).toBe('scenario: channelGain[2]: must have 2 entries (one per server), got 3');
+    expect(messageOf(() => parseScenario(k))).toBe(
+      'scenario: channelGain[2]: must have 2 entries (one per server), got 3',
+    );
   });
   it('a power cap below the power floor', () => {
     const j = fresh();
     j.users[1].maxPowerW = 1e-4;
-    expect(messageOf(() => parseScenario(j))).toBe('scenario: users[1].maxPowerW: must be >= objective.minPowerW (0.001), got 0.0001');
+    expect(messageOf(() => parseScenario(j))).toBe(
+      'scenario: users[1].maxPowerW: must be >= objective.minPowerW (0.001), got 0.0001',
+    );
   });
   it('no users', () => {
-    expect(messageOf(() => parseScenario({ ...fresh(), users: [], channelGain: [] }))).toBe('scenario: users: must have >= 1 entries, got 0');
+    expect(messageOf(() => parseScenario({ ...fresh(), users: [], channelGain: [] }))).toBe(
+      'scenario: users: must have >= 1 entries, got 0',
+    );
   });
   it('counts the other problems', () => {
     const j = fresh();
     j.users[0].kappa = -1;
     j.users[1].kappa = -1;
-    expect(messageOf(() => parseScenario(j))).toBe('scenario: users[0].kappa: must be >= 0 (got -1) (and 1 more problem)');
+    expect(messageOf(() => parseScenario(j))).toBe(
+      'scenario: users[0].kappa: must be >= 0 (got -1) (and 1 more problem)',
+    );
   });
   it('not an object', () => {
     expect(messageOf(() => parseScenario([]))).toBe('scenario: (root): must be an object, got an array');
@@ -90,7 +109,9 @@ describe('parseSolution', () => {
   it('names a non-number entry', () => {
     const j = JSON.parse(formatSolution(sol));
     j.powerW[2] = null;
-    expect(messageOf(() => parseSolution(j, 'sol.json'))).toBe('sol.json: powerW[2]: must be a number, got null');
+    expect(messageOf(() => parseSolution(j, 'sol.json'))).toBe(
+      'sol.json: powerW[2]: must be a number, got null',
+    );
   });
   it('names a missing array', () => {
     const j = JSON.parse(formatSolution(sol));

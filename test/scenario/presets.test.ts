@@ -10,7 +10,12 @@ import { checkSolution } from '../../src/model/feasibility.ts';
 import { objectiveWeights, weightedLayerCost } from '../../src/model/objective.ts';
 import { optimalUserFreqHz, relaxedOptimalLocalLayers } from '../../src/model/closed-form.ts';
 import { layerFlops } from '../../src/model/flops.ts';
-import { edgeLayerDelayS, edgeLayerEnergyJ, localLayerDelayS, localLayerEnergyJ } from '../../src/model/compute.ts';
+import {
+  edgeLayerDelayS,
+  edgeLayerEnergyJ,
+  localLayerDelayS,
+  localLayerEnergyJ,
+} from '../../src/model/compute.ts';
 
 function closedFormSplit(preset: Preset, seed: number) {
   const s = generateScenario({ preset, seed });
@@ -20,13 +25,23 @@ function closedFormSplit(preset: Preset, seed: number) {
   const alpha = s.users.map((u, n) => {
     const psi = layerFlops(u.tokens, s.llm.batchSize, s.llm.hiddenDim);
     const f = userFreqHz[n]!;
-    const A = weightedLayerCost(w.delayPerS, w.energyPerJ, localLayerDelayS(psi, f, u.gpuCores, u.flopsPerCycle),
-      localLayerEnergyJ(psi, f, u.gpuCores, u.flopsPerCycle, u.kappa));
+    const A = weightedLayerCost(
+      w.delayPerS,
+      w.energyPerJ,
+      localLayerDelayS(psi, f, u.gpuCores, u.flopsPerCycle),
+      localLayerEnergyJ(psi, f, u.gpuCores, u.flopsPerCycle, u.kappa),
+    );
     const m = s.servers[ref.association[n]!]!;
     const fe = ref.edgeFreqHz[n]!;
-    const B = weightedLayerCost(w.delayPerS, w.energyPerJ, edgeLayerDelayS(psi, fe, m.gpuCores, m.flopsPerCycle),
-      edgeLayerEnergyJ(psi, fe, m.gpuCores, m.flopsPerCycle, m.kappa));
-    return Math.round(relaxedOptimalLocalLayers(A, B, w.stability, s.stability.lipschitz, u.datasetSize, s.llm.layers));
+    const B = weightedLayerCost(
+      w.delayPerS,
+      w.energyPerJ,
+      edgeLayerDelayS(psi, fe, m.gpuCores, m.flopsPerCycle),
+      edgeLayerEnergyJ(psi, fe, m.gpuCores, m.flopsPerCycle, m.kappa),
+    );
+    return Math.round(
+      relaxedOptimalLocalLayers(A, B, w.stability, s.stability.lipschitz, u.datasetSize, s.llm.layers),
+    );
   });
   return { s, ref, alpha, userFreqHz };
 }

@@ -19,7 +19,11 @@ interface ChromeEvent {
 /** Slices on one track that overlap without one containing the other, in whole nanoseconds. */
 function partialOverlaps(slices: ChromeEvent[]): string[] {
   const spans = slices
-    .map((e) => ({ name: e.name, start: Math.round(e.ts * 1000), end: Math.round(e.ts * 1000) + Math.round(e.dur * 1000) }))
+    .map((e) => ({
+      name: e.name,
+      start: Math.round(e.ts * 1000),
+      end: Math.round(e.ts * 1000) + Math.round(e.dur * 1000),
+    }))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const open: typeof spans = [];
   const bad: string[] = [];
@@ -42,7 +46,9 @@ async function chromeTrace(): Promise<ChromeEvent[]> {
   await simulate(scenario, {
     policy: staticPolicy(equalShareAllocation(scenario, 2)),
     config: {
-      maxStepsPerUser: 3, edgeGpu: 'processor-sharing', gradientDownload: true,
+      maxStepsPerUser: 3,
+      edgeGpu: 'processor-sharing',
+      gradientDownload: true,
       fading: { kind: 'rayleigh', coherenceS: 200, ricianK: 0 },
     },
     onTrace: writer.write,
@@ -65,7 +71,8 @@ describe('the Chrome/Perfetto trace', () => {
     for (const [key, slices] of tracks) expect(partialOverlaps(slices), key).toEqual([]);
     // The same slices on one track per server (the old layout) do overlap: the check can fail.
     const perServer = new Map<number, ChromeEvent[]>();
-    for (const e of events.filter((x) => x.ph === 'X' && x.pid > 1)) perServer.set(e.pid, [...(perServer.get(e.pid) ?? []), e]);
+    for (const e of events.filter((x) => x.ph === 'X' && x.pid > 1))
+      perServer.set(e.pid, [...(perServer.get(e.pid) ?? []), e]);
     expect([...perServer.values()].some((slices) => partialOverlaps(slices).length > 0)).toBe(true);
   });
 
@@ -74,7 +81,9 @@ describe('the Chrome/Perfetto trace', () => {
     const slices = events.filter((e) => e.ph === 'X');
     for (const e of slices) expect(e.name).toMatch(/^user \d+ (layer \d+|uplink|download|step \d+)$/);
     expect(slices.some((e) => e.pid > 1 && e.name === 'user 59 layer 5')).toBe(true);
-    const threadNames = new Set(events.filter((e) => e.name === 'thread_name').map((e) => `${e.pid}:${e.tid}`));
+    const threadNames = new Set(
+      events.filter((e) => e.name === 'thread_name').map((e) => `${e.pid}:${e.tid}`),
+    );
     for (const e of slices) expect(threadNames.has(`${e.pid}:${e.tid}`)).toBe(true);
     const tids = events.filter((e) => e.name === 'thread_name').map((e) => e.tid);
     expect(new Set(tids).size).toBe(tids.length); // thread ids are unique across processes

@@ -25,7 +25,11 @@ describe('reallocation epochs', () => {
       policy,
       config: { epoch: { everyS: 1.5, rateChange: Infinity }, durationS: 100, maxStepsPerUser: 1 },
     });
-    expect(result.epochs.map((e) => [e.timeS, e.trigger])).toEqual([[0, 'start'], [1.5, 'period'], [3, 'period']]);
+    expect(result.epochs.map((e) => [e.timeS, e.trigger])).toEqual([
+      [0, 'start'],
+      [1.5, 'period'],
+      [3, 'period'],
+    ]);
     expect(calls[0]).toBeNull();
     expect(calls[1]).toBe(slow);
     expect(result.metrics.perUser[0]!.delayS).toBeCloseTo(4, 12);
@@ -61,20 +65,27 @@ describe('reallocation epochs', () => {
     };
     const result = await simulate(scenario, {
       policy,
-      config: { fading: { kind: 'rayleigh', coherenceS: 0.25, ricianK: 0 }, epoch: { everyS: Infinity, rateChange: 0.5 }, maxStepsPerUser: 2 },
+      config: {
+        fading: { kind: 'rayleigh', coherenceS: 0.25, ricianK: 0 },
+        epoch: { everyS: Infinity, rateChange: 0.5 },
+        maxStepsPerUser: 2,
+      },
     });
     const triggered = result.epochs.filter((e) => e.trigger === 'rate-change');
     expect(triggered.length).toBeGreaterThan(0);
     // Every triggered epoch falls on a block boundary (multiples of 0.25 s).
-    for (const e of triggered) expect(Math.abs(e.timeS / 0.25 - Math.round(e.timeS / 0.25))).toBeLessThan(1e-9);
+    for (const e of triggered)
+      expect(Math.abs(e.timeS / 0.25 - Math.round(e.timeS / 0.25))).toBeLessThan(1e-9);
     expect(times.length).toBe(result.epochs.length);
   });
 
   it('refuses a run that would never end', async () => {
     const scenario = handScenario([84], 2);
-    await expect(simulate(scenario, {
-      policy: { name: 'x', allocate: async () => handAllocation([84], 1) },
-      config: { maxStepsPerUser: Infinity },
-    })).rejects.toThrow(/never ends/);
+    await expect(
+      simulate(scenario, {
+        policy: { name: 'x', allocate: async () => handAllocation([84], 1) },
+        config: { maxStepsPerUser: Infinity },
+      }),
+    ).rejects.toThrow(/never ends/);
   });
 });

@@ -10,12 +10,15 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 export function randomAllocation(s: Scenario, seed: number): Allocation {
   const rng = new RandomStreams(seed).get('test-allocation');
   const users = s.users.length;
-  const association = s.users.map((_, n) => (rng.random() < 0.5 ? bestGainServer(s, n) : rng.uniformInt(0, s.servers.length - 1)));
+  const association = s.users.map((_, n) =>
+    rng.random() < 0.5 ? bestGainServer(s, n) : rng.uniformInt(0, s.servers.length - 1),
+  );
   const localLayers = s.users.map(() => rng.uniformInt(0, s.llm.layers));
   const weight = s.users.map(() => rng.uniform(0.2, 1));
   const load = s.servers.map(() => 0);
   for (let n = 0; n < users; n++) if (localLayers[n]! < s.llm.layers) load[association[n]!]! += weight[n]!;
-  const share = (n: number, total: number): number => (localLayers[n]! < s.llm.layers ? (total * weight[n]!) / load[association[n]!]! : 0);
+  const share = (n: number, total: number): number =>
+    localLayers[n]! < s.llm.layers ? (total * weight[n]!) / load[association[n]!]! : 0;
   return {
     association,
     localLayers,
@@ -35,7 +38,10 @@ export function randomAllocation(s: Scenario, seed: number): Allocation {
 export function handScenario(userFreqsHz: number[], layers: number): Scenario {
   const kappa = 1 / 84 ** 3;
   return {
-    version: 1, preset: 'custom', seed: 1, areaM: 100,
+    version: 1,
+    preset: 'custom',
+    seed: 1,
+    areaM: 100,
     llm: { layers, batchSize: 1, hiddenDim: 1, tokenIdBits: 32 },
     weights: { delay: 1, energy: 1, stability: 1 },
     normalization: { delayS: 1, energyJ: 1, stability: 1 },
@@ -44,10 +50,29 @@ export function handScenario(userFreqsHz: number[], layers: number): Scenario {
     pathLoss: { at1KmDb: 128.1, perDecadeDb: 37.6, minDistanceM: 10 },
     stability: { lipschitz: 1 },
     users: userFreqsHz.map((f) => ({
-      tokens: 1, gpuCores: 1, flopsPerCycle: 1, maxFreqHz: f, maxPowerW: 1, kappa, activationBits: 1000,
-      datasetSize: 100, xM: 0, yM: 0,
+      tokens: 1,
+      gpuCores: 1,
+      flopsPerCycle: 1,
+      maxFreqHz: f,
+      maxPowerW: 1,
+      kappa,
+      activationBits: 1000,
+      datasetSize: 100,
+      xM: 0,
+      yM: 0,
     })),
-    servers: [{ gpuCores: 1, flopsPerCycle: 1, maxFreqHz: 84, bandwidthHz: 1000 * userFreqsHz.length, kappa, txPowerW: 10, xM: 0, yM: 0 }],
+    servers: [
+      {
+        gpuCores: 1,
+        flopsPerCycle: 1,
+        maxFreqHz: 84,
+        bandwidthHz: 1000 * userFreqsHz.length,
+        kappa,
+        txPowerW: 10,
+        xM: 0,
+        yM: 0,
+      },
+    ],
     channelGain: userFreqsHz.map(() => [1]),
   };
 }

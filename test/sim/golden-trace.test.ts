@@ -15,7 +15,9 @@ const GOLDEN_SHA256 = '085b332099fb0c4c226b5e6e649b794efc4fb28e9d88044c214d6d8ef
 describe('golden trace', () => {
   it('a small run with fading, mobility, epochs, processor sharing and gradient download has a pinned trace', async () => {
     // The scenario is a fixture file, so the pin does not move with the scenario generator.
-    const scenario = parseScenario(JSON.parse(readFileSync(new URL('fixtures/golden-scenario.json', import.meta.url), 'utf8')));
+    const scenario = parseScenario(
+      JSON.parse(readFileSync(new URL('fixtures/golden-scenario.json', import.meta.url), 'utf8')),
+    );
     const chunks: string[] = [];
     const sink = new ChunkedSink((chunk) => chunks.push(chunk));
     const writer = traceWriter('jsonl', sink);
@@ -36,7 +38,12 @@ describe('golden trace', () => {
     writer.end();
     sink.flush();
     const text = chunks.join('');
-    const types = new Set(text.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { type: string }).type));
+    const types = new Set(
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { type: string }).type),
+    );
     expect([...types].sort()).toEqual(['download', 'epoch', 'gain', 'layer', 'step', 'uplink']);
     expect(result.epochs.some((e) => e.trigger === 'rate-change')).toBe(true);
     expect(createHash('sha256').update(text).digest('hex')).toBe(GOLDEN_SHA256);

@@ -5,14 +5,28 @@ import { staticPolicy } from '../../sim/policy.ts';
 import { simulate } from '../../sim/run.ts';
 import { randomAllocation } from './fixtures.ts';
 
-const FIELDS = ['delayS', 'localDelayS', 'uplinkDelayS', 'edgeDelayS', 'energyJ', 'localEnergyJ', 'uplinkEnergyJ', 'edgeEnergyJ'] as const;
+const FIELDS = [
+  'delayS',
+  'localDelayS',
+  'uplinkDelayS',
+  'edgeDelayS',
+  'energyJ',
+  'localEnergyJ',
+  'uplinkEnergyJ',
+  'edgeEnergyJ',
+] as const;
 
 describe('static mode with dedicated shares', () => {
   it('one simulated step equals the analytic delay and energy of every user to 1e-9, on 100 seeded scenarios', async () => {
     let worst = 0;
     let checked = 0;
     for (let seed = 1; seed <= 100; seed++) {
-      const scenario = generateScenario({ seed, users: 3 + (seed % 8), servers: 1 + (seed % 4), layers: 4 + (seed % 29) });
+      const scenario = generateScenario({
+        seed,
+        users: 3 + (seed % 8),
+        servers: 1 + (seed % 4),
+        layers: 4 + (seed % 29),
+      });
       const allocation = randomAllocation(scenario, seed);
       const analytic = evaluate(scenario, allocation);
       const { metrics } = await simulate(scenario, { policy: staticPolicy(allocation) });

@@ -15,7 +15,9 @@ describe('a step is the sum of its parts', () => {
     const { metrics } = await simulate(scenario, {
       policy: staticPolicy(allocation),
       config: {
-        maxStepsPerUser: 3, gradientDownload: true, edgeGpu: 'processor-sharing',
+        maxStepsPerUser: 3,
+        gradientDownload: true,
+        edgeGpu: 'processor-sharing',
         fading: { kind: 'rayleigh', coherenceS: 300, ricianK: 0 },
       },
       onTrace: (r) => {
@@ -31,7 +33,9 @@ describe('a step is the sum of its parts', () => {
     for (const u of metrics.perUser) {
       const parts = u.localDelayS + u.uplinkDelayS + u.edgeDelayS + u.downloadDelayS;
       expect(Math.abs(parts - u.delayS)).toBeLessThan(1e-9 * u.delayS);
-      expect(Math.abs(u.localEnergyJ + u.uplinkEnergyJ + u.edgeEnergyJ - u.energyJ)).toBeLessThan(1e-12 * u.energyJ);
+      expect(Math.abs(u.localEnergyJ + u.uplinkEnergyJ + u.edgeEnergyJ - u.energyJ)).toBeLessThan(
+        1e-12 * u.energyJ,
+      );
     }
     expect(metrics.perUser[4]!.downloadDelayS).toBe(0); // α = Υ: nothing to send or get back
     expect(metrics.perUser[0]!.downloadDelayS).toBe(0); // α = 0: no gradients for the user's layers

@@ -30,14 +30,23 @@ describe('hand-computed timelines', () => {
     expect(u0!.uplinkEnergyJ).toBeCloseTo(1, 12);
     expect(u0!.edgeEnergyJ).toBeCloseTo(2, 12);
     expect(u1!.edgeEnergyJ).toBeCloseTo(2, 12);
-    const edgeLayers = trace.filter((r) => r.type === 'layer' && r.side === 'edge').map((r) => [r.user, r.layer, r.startS, r.t]);
-    expect(edgeLayers).toEqual([[0, 1, 2, 3], [0, 2, 3, 5], [1, 1, 3, 5], [1, 2, 5, 6]]);
+    const edgeLayers = trace
+      .filter((r) => r.type === 'layer' && r.side === 'edge')
+      .map((r) => [r.user, r.layer, r.startS, r.t]);
+    expect(edgeLayers).toEqual([
+      [0, 1, 2, 3],
+      [0, 2, 3, 5],
+      [1, 1, 3, 5],
+      [1, 2, 5, 6],
+    ]);
   });
 
   it('dedicated shares: the same two users do not slow each other', async () => {
     // Each gets 42 Hz of the server: an edge layer takes 2 s whatever the other does.
     const freqs = [84, 42];
-    const { metrics } = await simulate(handScenario(freqs, 3), { policy: staticPolicy(handAllocation(freqs, 1)) });
+    const { metrics } = await simulate(handScenario(freqs, 3), {
+      policy: staticPolicy(handAllocation(freqs, 1)),
+    });
     expect(metrics.perUser[0]!.delayS).toBeCloseTo(1 + 1 + 4, 12);
     expect(metrics.perUser[1]!.delayS).toBeCloseTo(2 + 1 + 4, 12);
   });
@@ -46,7 +55,13 @@ describe('hand-computed timelines', () => {
     // One user, α = 1 of Υ = 2, local layer [0,1], then 1000 bits at r = 1000·log2(1 + g·h)
     // where h is the Rayleigh draw of the block in force, blocks of 0.4 s: [0,0.4), [0.4,0.8), …
     // The test redraws the same stream ('fading', 0, 0) of master seed 5 and integrates by hand.
-    const h = Array.from({ length: 200 }, ((s) => () => s.rayleighPowerGain())(new RandomStreams(5).get('fading', 0, 0)));
+    const h = Array.from(
+      { length: 200 },
+      (
+        (s) => () =>
+          s.rayleighPowerGain()
+      )(new RandomStreams(5).get('fading', 0, 0)),
+    );
     const rate = (block: number): number => 1000 * Math.log2(1 + h[block]!);
     let t = 1;
     let bits = 1000;

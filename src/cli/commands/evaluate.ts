@@ -22,14 +22,19 @@ export interface EvaluateFlags {
  */
 export function configure(command: Command): void {
   command
-    .addHelpText('after', '\nExamples:\n  mecsim evaluate s.json sol.json\n  mecsim evaluate s.json sol.json --json --strict')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  mecsim evaluate s.json sol.json\n  mecsim evaluate s.json sol.json --json --strict',
+    )
     .argument('<scenario>', 'scenario file (mecsim scenario --out)')
     .argument('<solution>', 'solution file')
     .option('--json', 'print the metrics as one JSON document')
     .option('--strict', 'enforce (9a): reject the edge-only baseline (0 local layers)')
-    .action((scenarioPath: string, solutionPath: string, flags: EvaluateFlags) => runCommand(() => {
-      process.stdout.write(evaluateFiles(scenarioPath, solutionPath, flags));
-    }));
+    .action((scenarioPath: string, solutionPath: string, flags: EvaluateFlags) =>
+      runCommand(() => {
+        process.stdout.write(evaluateFiles(scenarioPath, solutionPath, flags));
+      }),
+    );
 }
 
 /**
@@ -44,10 +49,10 @@ export function evaluateFiles(scenarioPath: string, solutionPath: string, flags:
     const listed = violations.slice(0, MAX_LISTED).map(formatViolation).join('; ');
     const more = violations.length > MAX_LISTED ? `; and ${violations.length - MAX_LISTED} more` : '';
     const count = `${violations.length} violated constraint${violations.length === 1 ? '' : 's'}`;
-    throw new InputError(`solution file ${solutionPath} is infeasible for ${scenarioPath}, ${count}: ${listed}${more}`);
+    throw new InputError(
+      `solution file ${solutionPath} is infeasible for ${scenarioPath}, ${count}: ${listed}${more}`,
+    );
   }
   const metrics = evaluate(scenario, solution);
-  return flags.json === true
-    ? jsonText(metricsToJson(metrics))
-    : formatMetricsTable(metrics, solution);
+  return flags.json === true ? jsonText(metricsToJson(metrics)) : formatMetricsTable(metrics, solution);
 }

@@ -8,8 +8,16 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import {
-  EXPERIMENT_NAMES, EXPERIMENTS, PRESET_NAMES, experimentNamed, runExperiment, verdictLines,
-  type Experiment, type ExperimentConfig, type RunOutcome, type Shard,
+  EXPERIMENT_NAMES,
+  EXPERIMENTS,
+  PRESET_NAMES,
+  experimentNamed,
+  runExperiment,
+  verdictLines,
+  type Experiment,
+  type ExperimentConfig,
+  type RunOutcome,
+  type Shard,
 } from '../../../experiments/index.ts';
 import { InputError } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
@@ -24,9 +32,20 @@ const Flags = z.object({
   seed: integerSchema(RANGES.seed),
   workers: integerSchema(RANGES.workers).optional(),
   starts: integerSchema(RANGES.starts),
-  shard: z.string().regex(/^\d+\/\d+$/, 'must be I/N with 0 <= I < N, e.g. 0/4').optional()
-    .refine((v) => v === undefined || Number(v.split('/')[0]) < Number(v.split('/')[1]), 'must be I/N with 0 <= I < N, e.g. 0/4'),
-  preset: z.string().refine((v) => v.split(',').every((p) => (PRESET_NAMES as readonly string[]).includes(p)), `must be a comma list of ${PRESET_NAMES.join(', ')}`),
+  shard: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'must be I/N with 0 <= I < N, e.g. 0/4')
+    .optional()
+    .refine(
+      (v) => v === undefined || Number(v.split('/')[0]) < Number(v.split('/')[1]),
+      'must be I/N with 0 <= I < N, e.g. 0/4',
+    ),
+  preset: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((p) => (PRESET_NAMES as readonly string[]).includes(p)),
+      `must be a comma list of ${PRESET_NAMES.join(', ')}`,
+    ),
   quick: z.boolean().default(false),
   resume: z.boolean().default(false),
   progress: z.boolean().default(true),
@@ -44,70 +63,106 @@ function shardOf(spec: string | undefined): Shard {
 function configFor(e: Experiment, f: ParsedFlags): ExperimentConfig {
   // Key order is the file format of experiment.json (experiments/batch/config.ts).
   return {
-    version: 1, experiment: e.name, runs: f.runs ?? (f.quick ? e.defaultRuns.quick : e.defaultRuns.full),
-    seed: f.seed, quick: f.quick, presets: [...new Set(f.preset.split(','))], starts: f.starts,
+    version: 1,
+    experiment: e.name,
+    runs: f.runs ?? (f.quick ? e.defaultRuns.quick : e.defaultRuns.full),
+    seed: f.seed,
+    quick: f.quick,
+    presets: [...new Set(f.preset.split(','))],
+    starts: f.starts,
   };
 }
 
 function describe(e: Experiment, outDir: string, r: RunOutcome, wallS: number): string {
   const shard = r.shardTasks === r.tasks ? '' : ` (${r.shardTasks} in this shard)`;
-  const where = r.figures === undefined ? `run files in ${outDir}; join the shards with: mecsim merge` : `outputs in ${outDir}`;
+  const where =
+    r.figures === undefined
+      ? `run files in ${outDir}; join the shards with: mecsim merge`
+      : `outputs in ${outDir}`;
   return `${e.name}: ${r.tasks} tasks${shard}, ${r.ran} run now, ${r.resumed} already done; ${where}; wall ${wallS.toFixed(1)} s\n`;
 }
 
 export function configure(command: Command): void {
   command
     .argument('<name>', `${EXPERIMENT_NAMES.join(' | ')} | all`)
-    .option('--runs <k>', 'seeded scenarios per sweep point (default: the experiment\'s)')
+    .option('--runs <k>', "seeded scenarios per sweep point (default: the experiment's)")
     .option('--seed <s>', 'master seed; run seeds derive from (seed, experiment, run)', String(DEFAULT_SEED))
     .option('--workers <w>', 'worker threads (default: the available cores)')
     .option('--shard <i/n>', 'run only the tasks whose index mod n is i (0-based, as Slurm --array=0-(n-1))')
     .option('--resume', 'continue a killed or partial run in --out')
-    .option('--out <dir>', `output directory (default ${DEFAULT_OUT}/NAME; for all, the parent of one directory per experiment)`)
+    .option(
+      '--out <dir>',
+      `output directory (default ${DEFAULT_OUT}/NAME; for all, the parent of one directory per experiment)`,
+    )
     .option('--quick', 'small sizes for CI (the whole set in under 2 minutes)')
     .option('--preset <list>', `scenario presets to sweep: ${PRESET_NAMES.join(',')}`, PRESET_NAMES.join(','))
-    .option('--starts <n>', 'starting associations of every alternating method (the optimizer\'s multi-start)', '1')
+    .option(
+      '--starts <n>',
+      "starting associations of every alternating method (the optimizer's multi-start)",
+      '1',
+    )
     .option('--no-progress', 'no progress bar or lines on stderr')
     .option('--json', 'print one JSON line per experiment instead of text')
-    .addHelpText('after', '\nExamples:\n  mecsim experiment users --quick\n  mecsim experiment all --workers 2\n  mecsim experiment weights --runs 20 --shard 0/8 --out shared/weights --resume')
-    .action((name: string, flags: Record<string, unknown>) => runCommand(async () => {
-      if (name !== 'all' && !EXPERIMENT_NAMES.includes(name)) {
-        throw new InputError(`experiment: must be one of ${EXPERIMENT_NAMES.join(', ')}, all; got '${name}'`);
-      }
-      const f = parseFlags(Flags, flags);
-      const chosen = name === 'all' ? EXPERIMENTS : [experimentNamed(name)];
-      for (const e of chosen) {
-        const outDir = name === 'all' ? join(f.out ?? DEFAULT_OUT, e.name) : (f.out ?? join(DEFAULT_OUT, e.name));
-        // Every finished task is already on disk (written atomically), so Ctrl-C loses only the
-        // tasks in flight; say how to continue.
-        process.removeAllListeners('SIGINT');
-        process.once('SIGINT', () => {
-          process.stderr.write(`mecsim: interrupted; finished tasks are kept in ${outDir}, continue with the same command and --resume\n`);
-          process.exit(130);
-        });
-        const t0 = performance.now();
-        const shardLabel = f.shard === undefined ? '' : ` shard ${f.shard}`;
-        const progress = f.progress ? progressBar(`${e.name}${shardLabel}`) : undefined;
-        let r: RunOutcome;
-        try {
-          r = await runExperiment({
-            experiment: e, config: configFor(e, f), outDir, shard: shardOf(f.shard),
-            workers: f.workers ?? availableParallelism(), resume: f.resume,
-            ...(progress ? { onProgress: progress.update } : {}),
+    .addHelpText(
+      'after',
+      '\nExamples:\n  mecsim experiment users --quick\n  mecsim experiment all --workers 2\n  mecsim experiment weights --runs 20 --shard 0/8 --out shared/weights --resume',
+    )
+    .action((name: string, flags: Record<string, unknown>) =>
+      runCommand(async () => {
+        if (name !== 'all' && !EXPERIMENT_NAMES.includes(name)) {
+          throw new InputError(
+            `experiment: must be one of ${EXPERIMENT_NAMES.join(', ')}, all; got '${name}'`,
+          );
+        }
+        const f = parseFlags(Flags, flags);
+        const chosen = name === 'all' ? EXPERIMENTS : [experimentNamed(name)];
+        for (const e of chosen) {
+          const outDir =
+            name === 'all' ? join(f.out ?? DEFAULT_OUT, e.name) : (f.out ?? join(DEFAULT_OUT, e.name));
+          // Every finished task is already on disk (written atomically), so Ctrl-C loses only the
+          // tasks in flight; say how to continue.
+          process.removeAllListeners('SIGINT');
+          process.once('SIGINT', () => {
+            process.stderr.write(
+              `mecsim: interrupted; finished tasks are kept in ${outDir}, continue with the same command and --resume\n`,
+            );
+            process.exit(130);
           });
-        } finally {
-          progress?.stop();
+          const t0 = performance.now();
+          const shardLabel = f.shard === undefined ? '' : ` shard ${f.shard}`;
+          const progress = f.progress ? progressBar(`${e.name}${shardLabel}`) : undefined;
+          let r: RunOutcome;
+          try {
+            r = await runExperiment({
+              experiment: e,
+              config: configFor(e, f),
+              outDir,
+              shard: shardOf(f.shard),
+              workers: f.workers ?? availableParallelism(),
+              resume: f.resume,
+              ...(progress ? { onProgress: progress.update } : {}),
+            });
+          } finally {
+            progress?.stop();
+          }
+          const wallS = (performance.now() - t0) / 1000;
+          if (f.json) {
+            process.stdout.write(
+              jsonLine({
+                experiment: e.name,
+                outDir,
+                tasks: r.tasks,
+                shardTasks: r.shardTasks,
+                ran: r.ran,
+                resumed: r.resumed,
+                assembled: r.figures !== undefined,
+              }),
+            );
+          } else {
+            process.stdout.write(describe(e, outDir, r, wallS));
+            if (r.figures !== undefined) process.stdout.write(verdictLines(r.figures));
+          }
         }
-        const wallS = (performance.now() - t0) / 1000;
-        if (f.json) {
-          process.stdout.write(jsonLine({
-            experiment: e.name, outDir, tasks: r.tasks, shardTasks: r.shardTasks, ran: r.ran, resumed: r.resumed,
-            assembled: r.figures !== undefined,
-          }));
-        } else {
-          process.stdout.write(describe(e, outDir, r, wallS));
-          if (r.figures !== undefined) process.stdout.write(verdictLines(r.figures));
-        }
-      }
-    }));
+      }),
+    );
 }

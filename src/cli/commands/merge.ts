@@ -13,16 +13,28 @@ export function configure(command: Command): void {
     .argument('<dirs...>', 'output directories of the shards (one, if they all wrote into it)')
     .option('--out <dir>', 'where to write the merged outputs (needed with more than one directory)')
     .option('--json', 'print one JSON line instead of text')
-    .addHelpText('after', '\nExamples:\n  mecsim merge experiments/out/weights\n  mecsim merge shard-0 shard-1 shard-2 --out merged')
-    .action((dirs: string[], flags: { out?: string; json?: boolean }) => runCommand(async () => {
-      if (dirs.length > 1 && flags.out === undefined) throw new InputError('--out: needed to merge more than one directory');
-      const r = await mergeShards(dirs, flags.out ?? dirs[0]!);
-      if (flags.json === true) {
-        const claims = r.figures.flatMap((f) => f.claims.map((c) => ({ figure: f.name, claim: c.claim, verdict: c.verdict })));
-        process.stdout.write(jsonLine({ experiment: r.experiment, tasks: r.tasks, outDir: r.outDir, claims }));
-        return;
-      }
-      process.stdout.write(`${r.experiment}: merged ${r.tasks} tasks from ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'}; outputs in ${r.outDir}\n`);
-      process.stdout.write(verdictLines(r.figures));
-    }));
+    .addHelpText(
+      'after',
+      '\nExamples:\n  mecsim merge experiments/out/weights\n  mecsim merge shard-0 shard-1 shard-2 --out merged',
+    )
+    .action((dirs: string[], flags: { out?: string; json?: boolean }) =>
+      runCommand(async () => {
+        if (dirs.length > 1 && flags.out === undefined)
+          throw new InputError('--out: needed to merge more than one directory');
+        const r = await mergeShards(dirs, flags.out ?? dirs[0]!);
+        if (flags.json === true) {
+          const claims = r.figures.flatMap((f) =>
+            f.claims.map((c) => ({ figure: f.name, claim: c.claim, verdict: c.verdict })),
+          );
+          process.stdout.write(
+            jsonLine({ experiment: r.experiment, tasks: r.tasks, outDir: r.outDir, claims }),
+          );
+          return;
+        }
+        process.stdout.write(
+          `${r.experiment}: merged ${r.tasks} tasks from ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'}; outputs in ${r.outDir}\n`,
+        );
+        process.stdout.write(verdictLines(r.figures));
+      }),
+    );
 }

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import { checkSolution, formatViolation } from '../../model/index.ts';
 import {
-  ALGORITHMS, InfeasibleScenarioError, isAlgorithmName, optimize, type OptimizedSolution,
+  ALGORITHMS,
+  InfeasibleScenarioError,
+  isAlgorithmName,
+  optimize,
+  type OptimizedSolution,
 } from '../../optimizer/index.ts';
 import { InputError, writeFileAtomic } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
@@ -16,7 +20,6 @@ interface OptimizeFlags {
   out?: string;
   json?: boolean;
 }
-
 
 function summary(s: OptimizedSolution): string {
   const m = s.metrics;
@@ -33,32 +36,48 @@ function summary(s: OptimizedSolution): string {
 /** `mecsim optimize SCENARIO`: runs the proposed method or a baseline (MODEL.md §6, §7). */
 export function configure(command: Command): void {
   command
-    .addHelpText('after', '\nExamples:\n  mecsim optimize s.json --out sol.json\n  mecsim optimize s.json --algorithm greedy --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  mecsim optimize s.json --out sol.json\n  mecsim optimize s.json --algorithm greedy --json',
+    )
     .argument('<scenario>', 'scenario file (mecsim scenario --out)')
     .option('--algorithm <name>', `one of ${ALGORITHMS.join(', ')}`, 'proposed')
     .option('--starts <k>', 'starting associations of the outer loop (default 3)')
-    .option('--seed <s>', 'master seed of the random starts and baselines (default: the scenario\'s)')
+    .option('--seed <s>', "master seed of the random starts and baselines (default: the scenario's)")
     .option('--out <file>', 'write the solution file here')
     .option('--json', 'print the solution file instead of a summary')
-    .action((scenarioPath: string, flags: OptimizeFlags) => runCommand(async () => {
-      if (!isAlgorithmName(flags.algorithm)) {
-        throw new InputError(`--algorithm: must be one of ${ALGORITHMS.join(', ')}, got '${flags.algorithm}'`);
-      }
-      const starts = integerFlag('--starts', flags.starts, RANGES.starts);
-      const seedFlag = integerFlag('--seed', flags.seed, RANGES.seed);
-      const scenario = loadScenarioFile(scenarioPath);
-      const seed = masterSeed(seedFlag, scenario);
-      let solution: OptimizedSolution;
-      try {
-        solution = await optimize(scenario, { algorithm: flags.algorithm, seed, ...(starts === undefined ? {} : { starts }) });
-      } catch (err) {
-        if (err instanceof InfeasibleScenarioError) throw new InputError(`${scenarioPath}: ${err.message}`);
-        throw err;
-      }
-      const violations = checkSolution(scenario, solution, { allowEdgeOnly: solution.algorithm === 'edge-only' });
-      if (violations.length > 0) throw new Error(`the ${solution.algorithm} solution violates ${violations.map(formatViolation).join('; ')}`);
-      const text = solutionFileText({ ...solution, allocation: solution });
-      if (flags.out !== undefined) writeFileAtomic(flags.out, text);
-      process.stdout.write(flags.json === true ? text : summary(solution));
-    }));
+    .action((scenarioPath: string, flags: OptimizeFlags) =>
+      runCommand(async () => {
+        if (!isAlgorithmName(flags.algorithm)) {
+          throw new InputError(
+            `--algorithm: must be one of ${ALGORITHMS.join(', ')}, got '${flags.algorithm}'`,
+          );
+        }
+        const starts = integerFlag('--starts', flags.starts, RANGES.starts);
+        const seedFlag = integerFlag('--seed', flags.seed, RANGES.seed);
+        const scenario = loadScenarioFile(scenarioPath);
+        const seed = masterSeed(seedFlag, scenario);
+        let solution: OptimizedSolution;
+        try {
+          solution = await optimize(scenario, {
+            algorithm: flags.algorithm,
+            seed,
+            ...(starts === undefined ? {} : { starts }),
+          });
+        } catch (err) {
+          if (err instanceof InfeasibleScenarioError) throw new InputError(`${scenarioPath}: ${err.message}`);
+          throw err;
+        }
+        const violations = checkSolution(scenario, solution, {
+          allowEdgeOnly: solution.algorithm === 'edge-only',
+        });
+        if (violations.length > 0)
+          throw new Error(
+            `the ${solution.algorithm} solution violates ${violations.map(formatViolation).join('; ')}`,
+          );
+        const text = solutionFileText({ ...solution, allocation: solution });
+        if (flags.out !== undefined) writeFileAtomic(flags.out, text);
+        process.stdout.write(flags.json === true ? text : summary(solution));
+      }),
+    );
 }

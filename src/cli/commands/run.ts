@@ -2,7 +2,14 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
-  DEFAULT_JOB_METHODS, OUTSIDE_9A, methodsChart, renderSvg, runDefaultJob, summaryRow, toCsv, type MethodResult,
+  DEFAULT_JOB_METHODS,
+  OUTSIDE_9A,
+  methodsChart,
+  renderSvg,
+  runDefaultJob,
+  summaryRow,
+  toCsv,
+  type MethodResult,
 } from '../../../experiments/index.ts';
 import { formatScenario } from '../../scenario/format.ts';
 import { generateScenario } from '../../scenario/generate.ts';
@@ -27,7 +34,8 @@ interface RunFlags {
 function scenarioFor(c: RunConfig): Scenario {
   if (c.scenario !== undefined) return loadScenarioFile(c.scenario);
   return generateScenario({
-    preset: presetNamed(c.preset)!, seed: c.seed ?? DEFAULT_SEED,
+    preset: presetNamed(c.preset)!,
+    seed: c.seed ?? DEFAULT_SEED,
     ...(c.users === undefined ? {} : { users: c.users }),
     ...(c.servers === undefined ? {} : { servers: c.servers }),
     ...(c.layers === undefined ? {} : { layers: c.layers }),
@@ -35,24 +43,49 @@ function scenarioFor(c: RunConfig): Scenario {
 }
 
 function summaryTable(results: readonly MethodResult[]): string {
-  const header = ['method', 'objective', 'mean delay s', 'energy J', 'stability', 'mean α', 'sim delay s', 'sim rel err'];
+  const header = [
+    'method',
+    'objective',
+    'mean delay s',
+    'energy J',
+    'stability',
+    'mean α',
+    'sim delay s',
+    'sim rel err',
+  ];
   const rows = results.map((r) => {
     const s = summaryRow(r);
     const name = OUTSIDE_9A.includes(r.method) ? `${r.method} *` : r.method;
-    return [name, f(r.solved.metrics.objective), f(r.solved.metrics.meanDelayS), f(r.solved.metrics.totalEnergyJ),
-      f(r.solved.metrics.stability), f(s.meanLocalLayers as number), f(r.simulatedMeanDelayS), f(r.maxSimRelError)];
+    return [
+      name,
+      f(r.solved.metrics.objective),
+      f(r.solved.metrics.meanDelayS),
+      f(r.solved.metrics.totalEnergyJ),
+      f(r.solved.metrics.stability),
+      f(s.meanLocalLayers as number),
+      f(r.simulatedMeanDelayS),
+      f(r.maxSimRelError),
+    ];
   });
   return `${formatTable(header, rows, { textColumns: 1 })}\n* outside constraint (9a): shown for reference, not ranked`;
 }
 
 /** Writes every output into a fresh folder beside `out`, then moves the files in: no partial set. */
-async function writeOutputs(c: RunConfig, scenario: Scenario, results: readonly MethodResult[], staged: string): Promise<string[]> {
+async function writeOutputs(
+  c: RunConfig,
+  scenario: Scenario,
+  results: readonly MethodResult[],
+  staged: string,
+): Promise<string[]> {
   const rows = results.map(summaryRow);
   const columns = Object.keys(rows[0]!);
   const files: Record<string, string> = {
     'scenario.json': formatScenario(scenario),
     'summary.csv': toCsv(columns, rows),
-    'summary.json': jsonText({ scenario: c.scenario ?? `${c.preset} preset, seed ${scenario.seed}`, methods: rows }),
+    'summary.json': jsonText({
+      scenario: c.scenario ?? `${c.preset} preset, seed ${scenario.seed}`,
+      methods: rows,
+    }),
     'methods.svg': await renderSvg(methodsChart(rows)),
   };
   for (const r of results) {
@@ -71,49 +104,65 @@ export function configure(command: Command): void {
     .option('--users <n>', 'generated scenario: users (preset default 50)')
     .option('--servers <m>', 'generated scenario: servers (preset default 10)')
     .option('--layers <l>', 'generated scenario: layers (default 32)')
-    .option('--seed <s>', `master seed: of the generated scenario (default ${DEFAULT_SEED}) and the methods' random draws (default: the scenario's)`)
+    .option(
+      '--seed <s>',
+      `master seed: of the generated scenario (default ${DEFAULT_SEED}) and the methods' random draws (default: the scenario's)`,
+    )
     .option('--methods <list>', `comma-separated (default ${DEFAULT_JOB_METHODS.join(',')})`)
     .option('--starts <k>', 'starting associations of the optimizer (default 3)')
     .option('--out <dir>', 'output folder (default results)')
-    .option('--no-trace', 'do not write the trace of the first method\'s simulated step')
+    .option('--no-trace', "do not write the trace of the first method's simulated step")
     .option('--json', 'print the summary as one JSON document instead of a table')
-    .addHelpText('after', '\nExamples:\n  mecsim run\n  mecsim run --preset contested --users 20 --servers 4 --out results-contested\n  mecsim run --config job.yaml --methods proposed,greedy')
-    .action((flags: RunFlags) => runCommand(async () => {
-      const { config: configPath, trace, json, ...rest } = flags;
-      const c = resolveRunConfig(configPath, { ...rest, ...(trace === false ? { trace: false } : {}) });
-      const scenario = scenarioFor(c);
-      try {
-        mkdirSync(c.out, { recursive: true });
-      } catch (err) {
-        throw new InputError(`--out ${c.out}: cannot create the folder (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-      }
-      const staged = join(c.out, `.partial-${process.pid}`);
-      mkdirSync(staged, { recursive: true });
-      const cleanUp = (): void => rmSync(staged, { recursive: true, force: true });
-      process.once('SIGINT', () => {
-        cleanUp();
-        process.stderr.write('mecsim: interrupted; no results written\n');
-        process.exit(130);
-      });
-      try {
-        const traceFile = c.trace ? new TraceFile(join(staged, `trace-${c.methods[0]}.json`), 'chrome') : undefined;
-        const progress = progressBar('optimise + simulate');
-        const results = await runDefaultJob(scenario, {
-          methods: c.methods, seed: masterSeed(c.seed, scenario), starts: c.starts,
-          onProgress: progress.update,
-          ...(traceFile ? { onTrace: traceFile.write } : {}),
+    .addHelpText(
+      'after',
+      '\nExamples:\n  mecsim run\n  mecsim run --preset contested --users 20 --servers 4 --out results-contested\n  mecsim run --config job.yaml --methods proposed,greedy',
+    )
+    .action((flags: RunFlags) =>
+      runCommand(async () => {
+        const { config: configPath, trace, json, ...rest } = flags;
+        const c = resolveRunConfig(configPath, { ...rest, ...(trace === false ? { trace: false } : {}) });
+        const scenario = scenarioFor(c);
+        try {
+          mkdirSync(c.out, { recursive: true });
+        } catch (err) {
+          throw new InputError(
+            `--out ${c.out}: cannot create the folder (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+          );
+        }
+        const staged = join(c.out, `.partial-${process.pid}`);
+        mkdirSync(staged, { recursive: true });
+        const cleanUp = (): void => rmSync(staged, { recursive: true, force: true });
+        process.once('SIGINT', () => {
+          cleanUp();
+          process.stderr.write('mecsim: interrupted; no results written\n');
+          process.exit(130);
         });
-        progress.stop();
-        traceFile?.close();
-        const names = await writeOutputs(c, scenario, results, staged);
-        if (traceFile) names.push(`trace-${c.methods[0]}.json`);
-        for (const name of names) renameSync(join(staged, name), join(c.out, name));
-        const written = names.map((n) => join(c.out, n));
-        process.stdout.write(json === true
-          ? jsonText({ methods: results.map(summaryRow), files: written })
-          : `${summaryTable(results)}\n\nwrote ${written.join(', ')}\n`);
-      } finally {
-        cleanUp();
-      }
-    }));
+        try {
+          const traceFile = c.trace
+            ? new TraceFile(join(staged, `trace-${c.methods[0]}.json`), 'chrome')
+            : undefined;
+          const progress = progressBar('optimise + simulate');
+          const results = await runDefaultJob(scenario, {
+            methods: c.methods,
+            seed: masterSeed(c.seed, scenario),
+            starts: c.starts,
+            onProgress: progress.update,
+            ...(traceFile ? { onTrace: traceFile.write } : {}),
+          });
+          progress.stop();
+          traceFile?.close();
+          const names = await writeOutputs(c, scenario, results, staged);
+          if (traceFile) names.push(`trace-${c.methods[0]}.json`);
+          for (const name of names) renameSync(join(staged, name), join(c.out, name));
+          const written = names.map((n) => join(c.out, n));
+          process.stdout.write(
+            json === true
+              ? jsonText({ methods: results.map(summaryRow), files: written })
+              : `${summaryTable(results)}\n\nwrote ${written.join(', ')}\n`,
+          );
+        } finally {
+          cleanUp();
+        }
+      }),
+    );
 }

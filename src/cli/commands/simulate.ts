@@ -29,32 +29,45 @@ function loadFeasibleAllocation(scenario: Scenario, path: string): Allocation {
   const solution = loadSolutionFile(path);
   const violations = checkSolution(scenario, solution, { allowEdgeOnly: true });
   if (violations.length > 0) {
-    throw new InputError(`solution file ${path} is infeasible: ${violations.slice(0, 5).map(formatViolation).join('; ')}`);
+    throw new InputError(
+      `solution file ${path} is infeasible: ${violations.slice(0, 5).map(formatViolation).join('; ')}`,
+    );
   }
   return solution;
 }
 
 /** The policy the flags ask for: a fixed solution, or a named policy whose optimizer uses `seed`. */
-export function choosePolicy(scenario: Scenario, flags: { solution?: string; policy?: string }, seed: number): Policy {
+export function choosePolicy(
+  scenario: Scenario,
+  flags: { solution?: string; policy?: string },
+  seed: number,
+): Policy {
   if (flags.solution !== undefined && flags.policy !== undefined) {
     throw new InputError('give --solution or --policy, not both');
   }
   if (flags.solution !== undefined) return staticPolicy(loadFeasibleAllocation(scenario, flags.solution));
   const name = flags.policy ?? 'reference';
   const policy = policyNamed(name, { seed });
-  if (policy === undefined) throw new InputError(`--policy: unknown policy '${name}' (choose from ${policyNames().join(', ')})`);
+  if (policy === undefined)
+    throw new InputError(`--policy: unknown policy '${name}' (choose from ${policyNames().join(', ')})`);
   return policy;
 }
 
 /** Runs a simulation, streaming the trace to a file if asked; a failed run leaves no trace file. */
 export async function simulateWithTrace(
-  scenario: Scenario, policy: Policy, run: { config: SimConfig; seed: number }, tracePath?: string, traceFormat: TraceFormat = 'jsonl',
+  scenario: Scenario,
+  policy: Policy,
+  run: { config: SimConfig; seed: number },
+  tracePath?: string,
+  traceFormat: TraceFormat = 'jsonl',
 ): Promise<SimResult> {
   const { config, seed } = run;
   const trace = tracePath === undefined ? undefined : openTrace(tracePath, traceFormat);
   try {
     const result = await simulate(scenario, {
-      policy, config, seed,
+      policy,
+      config,
+      seed,
       ...(trace ? { onTrace: trace.write } : {}),
       wallClockS: () => performance.now() / 1000,
     });
@@ -90,24 +103,33 @@ function formatSimSummary(result: SimResult): string {
 /** `mecsim simulate SCENARIO`: token batches through devices, uplinks and edge servers (MODEL.md §9). */
 export function configure(command: Command): void {
   command
-    .addHelpText('after', '\nExamples:\n  mecsim simulate s.json --solution sol.json --steps 3\n  mecsim simulate s.json --policy reference --duration 3600 --fading rayleigh --coherence 0.1 --epoch 10 --trace t.json --trace-format chrome')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  mecsim simulate s.json --solution sol.json --steps 3\n  mecsim simulate s.json --policy reference --duration 3600 --fading rayleigh --coherence 0.1 --epoch 10 --trace t.json --trace-format chrome',
+    )
     .argument('<scenario>', 'scenario file')
     .option('--solution <file>', 'keep this solution for the whole run (policy static)')
-    .option('--policy <name>', `re-optimise at epochs with this policy: ${policyNames().join(', ')} (default reference)`)
+    .option(
+      '--policy <name>',
+      `re-optimise at epochs with this policy: ${policyNames().join(', ')} (default reference)`,
+    )
     .option('--trace <file>', 'stream every event to this file')
     .option('--trace-format <fmt>', 'jsonl | chrome (Perfetto timeline)', 'jsonl')
     .option('--json', 'print the result as one JSON document')
     .option('--out <file>', 'write the result JSON to this file');
-  addSimFlags(command).action((scenarioPath: string, flags: SimulateFlags) => runCommand(async () => {
-    const format = flags.traceFormat;
-    if (format !== 'jsonl' && format !== 'chrome') throw new InputError(`--trace-format: must be jsonl or chrome (got '${format}')`);
-    const { config, seed: seedFlag } = simConfigFromFlags(flags);
-    const scenario = loadScenarioFile(scenarioPath);
-    const seed = masterSeed(seedFlag, scenario);
-    const policy = choosePolicy(scenario, flags, seed);
-    const result = await simulateWithTrace(scenario, policy, { config, seed }, flags.trace, format);
-    const json = jsonText({ scenario: scenarioPath, policy: policy.name, ...result });
-    if (flags.out !== undefined) writeFileAtomic(flags.out, json);
-    process.stdout.write(flags.json === true ? json : `${formatSimSummary(result)}\n`);
-  }));
+  addSimFlags(command).action((scenarioPath: string, flags: SimulateFlags) =>
+    runCommand(async () => {
+      const format = flags.traceFormat;
+      if (format !== 'jsonl' && format !== 'chrome')
+        throw new InputError(`--trace-format: must be jsonl or chrome (got '${format}')`);
+      const { config, seed: seedFlag } = simConfigFromFlags(flags);
+      const scenario = loadScenarioFile(scenarioPath);
+      const seed = masterSeed(seedFlag, scenario);
+      const policy = choosePolicy(scenario, flags, seed);
+      const result = await simulateWithTrace(scenario, policy, { config, seed }, flags.trace, format);
+      const json = jsonText({ scenario: scenarioPath, policy: policy.name, ...result });
+      if (flags.out !== undefined) writeFileAtomic(flags.out, json);
+      process.stdout.write(flags.json === true ? json : `${formatSimSummary(result)}\n`);
+    }),
+  );
 }

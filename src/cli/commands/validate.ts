@@ -17,17 +17,42 @@ interface ValidateFlags extends Record<string, unknown> {
   json?: boolean;
 }
 
-const DYNAMIC_FLAGS = ['fading', 'mobility', 'edgeGpu', 'epoch', 'rateTrigger', 'duration', 'gradientDownload'] as const;
+const DYNAMIC_FLAGS = [
+  'fading',
+  'mobility',
+  'edgeGpu',
+  'epoch',
+  'rateTrigger',
+  'duration',
+  'gradientDownload',
+] as const;
 
 function pct(c: Comparison): string {
-  return Number.isFinite(c.relError) ? `${f(100 * c.relError)}%` : "n/a";
+  return Number.isFinite(c.relError) ? `${f(100 * c.relError)}%` : 'n/a';
 }
 
-const COLUMNS = ['user', 'steps', 'delay an s', 'delay sim s', 'delay err', 'energy an J', 'energy sim J', 'energy err'];
+const COLUMNS = [
+  'user',
+  'steps',
+  'delay an s',
+  'delay sim s',
+  'delay err',
+  'energy an J',
+  'energy sim J',
+  'energy err',
+];
 
 function formatReport(r: ValidationReport, dynamics: boolean): string {
-  const rows = r.perUser.map((u) => [String(u.user), String(u.steps),
-    f(u.delayS.analytic), f(u.delayS.simulated), pct(u.delayS), f(u.energyJ.analytic), f(u.energyJ.simulated), pct(u.energyJ)]);
+  const rows = r.perUser.map((u) => [
+    String(u.user),
+    String(u.steps),
+    f(u.delayS.analytic),
+    f(u.delayS.simulated),
+    pct(u.delayS),
+    f(u.energyJ.analytic),
+    f(u.energyJ.simulated),
+    pct(u.energyJ),
+  ]);
   return [
     `analytic (MODEL.md §3) vs simulated per-step means${dynamics ? ' under the given dynamics' : ', static channel, dedicated shares'}`,
     formatTable(COLUMNS, rows),
@@ -40,29 +65,50 @@ function formatReport(r: ValidationReport, dynamics: boolean): string {
 /** `mecsim validate SCENARIO`: analytic vs simulated delay and energy, per user and in total. */
 export function configure(command: Command): void {
   command
-    .addHelpText('after', '\nExamples:\n  mecsim validate s.json --solution sol.json\n  mecsim validate s.json --dynamics --edge-gpu processor-sharing --fading rayleigh --coherence 500 --steps 3')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  mecsim validate s.json --solution sol.json\n  mecsim validate s.json --dynamics --edge-gpu processor-sharing --fading rayleigh --coherence 500 --steps 3',
+    )
     .argument('<scenario>', 'scenario file')
     .option('--solution <file>', 'the allocation to check (default: the reference policy)')
     .option('--policy <name>', 'or a named policy')
     .option('--dynamics', 'simulate with the dynamics flags (fading, mobility, processor sharing, epochs)')
     .option('--json', 'print the report as one JSON document');
-  addSimFlags(command).action((scenarioPath: string, flags: ValidateFlags) => runCommand(async () => {
-    if (flags.dynamics !== true) {
-      const given = DYNAMIC_FLAGS.filter((k) => k in flags && flags[k] !== undefined && !['static', 'none', 'dedicated', false].includes(flags[k] as string));
-      if (given.length > 0) throw new InputError(`--${given[0]}: dynamics flags need --dynamics`);
-    }
-    const { config, seed: seedFlag } = simConfigFromFlags(flags);
-    const scenario = loadScenarioFile(scenarioPath);
-    const seed = masterSeed(seedFlag, scenario);
-    const policy = choosePolicy(scenario, flags, seed);
-    const allocation = await policy.allocate(scenario, null);
-    // The run starts from the allocation just compared (no second optimisation); later epochs
-    // re-run the policy on the gains in force.
-    const startFrom = { name: policy.name, allocate: (s: typeof scenario, previous: Allocation | null) => (previous === null ? Promise.resolve(allocation) : policy.allocate(s, previous)) };
-    const result = await simulateWithTrace(scenario, startFrom, { config, seed });
-    const report = compareWithAnalytic(evaluate(scenario, allocation), result.metrics);
-    process.stdout.write(flags.json === true
-      ? jsonText({ scenario: scenarioPath, policy: policy.name, dynamics: flags.dynamics === true, ...report })
-      : `${formatReport(report, flags.dynamics === true)}\n`);
-  }));
+  addSimFlags(command).action((scenarioPath: string, flags: ValidateFlags) =>
+    runCommand(async () => {
+      if (flags.dynamics !== true) {
+        const given = DYNAMIC_FLAGS.filter(
+          (k) =>
+            k in flags &&
+            flags[k] !== undefined &&
+            !['static', 'none', 'dedicated', false].includes(flags[k] as string),
+        );
+        if (given.length > 0) throw new InputError(`--${given[0]}: dynamics flags need --dynamics`);
+      }
+      const { config, seed: seedFlag } = simConfigFromFlags(flags);
+      const scenario = loadScenarioFile(scenarioPath);
+      const seed = masterSeed(seedFlag, scenario);
+      const policy = choosePolicy(scenario, flags, seed);
+      const allocation = await policy.allocate(scenario, null);
+      // The run starts from the allocation just compared (no second optimisation); later epochs
+      // re-run the policy on the gains in force.
+      const startFrom = {
+        name: policy.name,
+        allocate: (s: typeof scenario, previous: Allocation | null) =>
+          previous === null ? Promise.resolve(allocation) : policy.allocate(s, previous),
+      };
+      const result = await simulateWithTrace(scenario, startFrom, { config, seed });
+      const report = compareWithAnalytic(evaluate(scenario, allocation), result.metrics);
+      process.stdout.write(
+        flags.json === true
+          ? jsonText({
+              scenario: scenarioPath,
+              policy: policy.name,
+              dynamics: flags.dynamics === true,
+              ...report,
+            })
+          : `${formatReport(report, flags.dynamics === true)}\n`,
+      );
+    }),
+  );
 }

@@ -116,7 +116,11 @@ export class Interrupt extends Error {
 export class Condition extends SimEvent<Map<SimEvent, unknown>> {
   private readonly done = new Map<SimEvent, unknown>();
 
-  constructor(sim: Simulation, children: readonly SimEvent<any>[], private readonly needed: number) {
+  constructor(
+    sim: Simulation,
+    children: readonly SimEvent<any>[],
+    private readonly needed: number,
+  ) {
     super(sim);
     if (children.length === 0 || needed === 0) {
       this.succeed(this.done);

@@ -39,7 +39,10 @@ export class Process<R = unknown> extends SimEvent<R> {
     else this.resume(event.reason, true);
   };
 
-  constructor(sim: Simulation, private readonly generator: ProcessGenerator<R>) {
+  constructor(
+    sim: Simulation,
+    private readonly generator: ProcessGenerator<R>,
+  ) {
     super(sim);
     // Start URGENT at the current time, so an unstarted process cannot be interrupted first.
     sim.schedule(0, startProcess, this, LANE_URGENT);

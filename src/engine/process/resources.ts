@@ -34,7 +34,10 @@ export class Resource {
   private inUse = 0;
   private readonly waiting = new Fifo<SimEvent<void>>();
 
-  constructor(private readonly sim: Simulation, readonly capacity: number) {
+  constructor(
+    private readonly sim: Simulation,
+    readonly capacity: number,
+  ) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) {
       throw new RangeError(`resource capacity must be an integer >= 1, got ${capacity}`);
     }
@@ -77,7 +80,10 @@ export class Store<T> {
   private readonly getters = new Fifo<SimEvent<T>>();
   private readonly putters = new Fifo<{ item: T; done: SimEvent<void> }>();
 
-  constructor(private readonly sim: Simulation, readonly capacity = Infinity) {
+  constructor(
+    private readonly sim: Simulation,
+    readonly capacity = Infinity,
+  ) {
     if (!(capacity >= 1)) throw new RangeError(`store capacity must be >= 1, got ${capacity}`);
   }
 

@@ -54,12 +54,22 @@ export function uncappedCccp(scaledCost: Fractional, start: Fractional, penalty:
 }
 
 /** **[mecsim]** Load cap K_m = ⌈loadFactor · (users in the LP) / (usable servers)⌉, at least 1. */
-export function loadCaps(servers: number, lpUsers: number, usableServers: number, loadFactor: number): number {
+export function loadCaps(
+  servers: number,
+  lpUsers: number,
+  usableServers: number,
+  loadFactor: number,
+): number {
   return Math.max(1, Math.ceil((loadFactor * lpUsers) / Math.max(1, usableServers)));
 }
 
 /** The LP of one CCCP iteration. */
-export function associationLp(pc: PairCosts, linearCost: Fractional, cap: number, servers: number): LinearProgram {
+export function associationLp(
+  pc: PairCosts,
+  linearCost: Fractional,
+  cap: number,
+  servers: number,
+): LinearProgram {
   const variables: string[] = [];
   const objective: LinearTerm[] = [];
   const rows: LpRow[] = [];
@@ -96,7 +106,13 @@ function isBinary(x: Fractional): boolean {
  * penalty until the fixed point is binary.
  */
 export function runCccp(
-  solver: LpSolver, pc: PairCosts, scaledCost: Fractional, start: Fractional, penalty: number, cap: number, servers: number,
+  solver: LpSolver,
+  pc: PairCosts,
+  scaledCost: Fractional,
+  start: Fractional,
+  penalty: number,
+  cap: number,
+  servers: number,
 ): CccpResult {
   let x = start.map((row) => row.slice());
   let rho = penalty;
@@ -106,7 +122,9 @@ export function runCccp(
       const linear = scaledCost.map((row, i) => row.map((c, j) => c + rho * (1 - 2 * (x[i]?.[j] ?? 0))));
       const sol = solver.solve(associationLp(pc, linear, cap, servers));
       lpSolves++;
-      const next = pc.users.map((n, i) => (pc.servers[i] ?? []).map((m) => sol.values.get(varName(n, m)) ?? 0));
+      const next = pc.users.map((n, i) =>
+        (pc.servers[i] ?? []).map((m) => sol.values.get(varName(n, m)) ?? 0),
+      );
       const moved = next.some((row, i) => row.some((v, j) => Math.abs(v - (x[i]?.[j] ?? 0)) > 1e-9));
       x = next;
       if (!moved) break;

@@ -33,7 +33,10 @@ export interface PairCosts {
 }
 
 /** λ_m and μ_m: the mean marginal value of bandwidth and of GPU frequency among m's users. */
-export function serverPrices(inst: Instance, plan: Plan): { bandwidth: Float64Array; frequency: Float64Array } {
+export function serverPrices(
+  inst: Instance,
+  plan: Plan,
+): { bandwidth: Float64Array; frequency: Float64Array } {
   const bandwidth = new Float64Array(inst.servers);
   const frequency = new Float64Array(inst.servers);
   const t = newRateTerms();
@@ -42,8 +45,12 @@ export function serverPrices(inst: Instance, plan: Plan): { bandwidth: Float64Ar
       const alpha = plan.localLayers[n] ?? NaN;
       const p = plan.powerW[n] ?? NaN;
       uplinkRateTerms(inst.snrPerW[n * inst.servers + m] ?? 0, p, plan.bandwidthHz[n] ?? NaN, t);
-      bandwidth[m] = (bandwidth[m] ?? 0) + (uplinkFactor(inst, bitsFor(inst, n, alpha), p) * t.db) / (t.rate * t.rate) / users.length;
-      frequency[m] = (frequency[m] ?? 0) - ((inst.layers - alpha) * edgeLayerCostSlope(inst, n, m, plan.edgeFreqHz[n] ?? NaN)) / users.length;
+      bandwidth[m] =
+        (bandwidth[m] ?? 0) +
+        (uplinkFactor(inst, bitsFor(inst, n, alpha), p) * t.db) / (t.rate * t.rate) / users.length;
+      frequency[m] =
+        (frequency[m] ?? 0) -
+        ((inst.layers - alpha) * edgeLayerCostSlope(inst, n, m, plan.edgeFreqHz[n] ?? NaN)) / users.length;
     }
   });
   return { bandwidth, frequency };
@@ -75,20 +82,27 @@ export function pairCosts(inst: Instance, plan: Plan, candidateServers: number):
     const list = candidates(inst, n, current, candidateServers);
     users.push(n);
     servers.push(list);
-    cost.push(list.map((m) => {
-      const lambda = prices.bandwidth[m] ?? 0;
-      const mu = prices.frequency[m] ?? 0;
-      if (m === current) {
-        const p = plan.powerW[n] ?? NaN;
-        const b = plan.bandwidthHz[n] ?? NaN;
-        const f = plan.edgeFreqHz[n] ?? NaN;
-        const t = uplinkRateTerms(inst.snrPerW[n * inst.servers + m] ?? 0, p, b, newRateTerms());
-        return uplinkFactor(inst, bits, p) / t.rate + edgeLayers * edgeLayerCost(inst, n, m, f) + lambda * b + mu * f;
-      }
-      const up = uplinkAtPrice(inst, n, m, bits, lambda);
-      const f = edgeShareAtPrice(inst, n, m, edgeLayers, mu);
-      return up.cost + edgeLayers * edgeLayerCost(inst, n, m, f) + lambda * up.bandwidthHz + mu * f;
-    }));
+    cost.push(
+      list.map((m) => {
+        const lambda = prices.bandwidth[m] ?? 0;
+        const mu = prices.frequency[m] ?? 0;
+        if (m === current) {
+          const p = plan.powerW[n] ?? NaN;
+          const b = plan.bandwidthHz[n] ?? NaN;
+          const f = plan.edgeFreqHz[n] ?? NaN;
+          const t = uplinkRateTerms(inst.snrPerW[n * inst.servers + m] ?? 0, p, b, newRateTerms());
+          return (
+            uplinkFactor(inst, bits, p) / t.rate +
+            edgeLayers * edgeLayerCost(inst, n, m, f) +
+            lambda * b +
+            mu * f
+          );
+        }
+        const up = uplinkAtPrice(inst, n, m, bits, lambda);
+        const f = edgeShareAtPrice(inst, n, m, edgeLayers, mu);
+        return up.cost + edgeLayers * edgeLayerCost(inst, n, m, f) + lambda * up.bandwidthHz + mu * f;
+      }),
+    );
   }
   return { users, servers, cost };
 }

@@ -12,7 +12,11 @@ import type { Instance } from '../instance.ts';
 function usableServers(inst: Instance): number {
   let count = 0;
   for (let m = 0; m < inst.servers; m++) {
-    for (let n = 0; n < inst.users; n++) if (inst.usable[n * inst.servers + m] === 1) { count++; break; }
+    for (let n = 0; n < inst.users; n++)
+      if (inst.usable[n * inst.servers + m] === 1) {
+        count++;
+        break;
+      }
   }
   return count;
 }
@@ -30,10 +34,15 @@ export function bestGainAssociation(inst: Instance): Int32Array {
 export function greedyAssociation(inst: Instance, loadFactor: number): Int32Array {
   const load = new Int32Array(inst.servers);
   const cap = loadCaps(inst.servers, inst.users, usableServers(inst), loadFactor);
-  return greedyBy(inst, cap, (n, m) => {
-    const b = (inst.bandwidthBudgetHz[m] ?? NaN) / ((load[m] ?? 0) + 1);
-    return uplinkRateAtSnrPerWBps(inst.snrPerW[n * inst.servers + m] ?? NaN, inst.maxPowerW[n] ?? NaN, b);
-  }, load);
+  return greedyBy(
+    inst,
+    cap,
+    (n, m) => {
+      const b = (inst.bandwidthBudgetHz[m] ?? NaN) / ((load[m] ?? 0) + 1);
+      return uplinkRateAtSnrPerWBps(inst.snrPerW[n * inst.servers + m] ?? NaN, inst.maxPowerW[n] ?? NaN, b);
+    },
+    load,
+  );
 }
 
 /** `random`: each user joins a uniformly drawn usable server below the load cap. */
@@ -43,7 +52,8 @@ export function randomAssociation(inst: Instance, loadFactor: number, stream: Ra
   const association = new Int32Array(inst.users);
   for (let n = 0; n < inst.users; n++) {
     const open: number[] = [];
-    for (let m = 0; m < inst.servers; m++) if (inst.usable[n * inst.servers + m] === 1 && (load[m] ?? 0) < cap) open.push(m);
+    for (let m = 0; m < inst.servers; m++)
+      if (inst.usable[n * inst.servers + m] === 1 && (load[m] ?? 0) < cap) open.push(m);
     const m = open.length > 0 ? at(open, stream.uniformInt(0, open.length - 1)) : firstUsable(inst, n);
     association[n] = m;
     load[m] = (load[m] ?? 0) + 1;
@@ -56,7 +66,12 @@ function firstUsable(inst: Instance, n: number): number {
   throw new RangeError(`user ${n} can use no server (validateScenario should have said so)`);
 }
 
-function greedyBy(inst: Instance, cap: number, score: (n: number, m: number) => number, load = new Int32Array(inst.servers)): Int32Array {
+function greedyBy(
+  inst: Instance,
+  cap: number,
+  score: (n: number, m: number) => number,
+  load = new Int32Array(inst.servers),
+): Int32Array {
   const association = new Int32Array(inst.users);
   for (let n = 0; n < inst.users; n++) {
     let best = -1;

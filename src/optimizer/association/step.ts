@@ -56,7 +56,12 @@ export interface AssociationOptions {
  * than twice its even share of users.
  */
 export const DEFAULT_ASSOCIATION: AssociationOptions = {
-  candidateServers: 20, loadFactor: 2, penalties: [0, 0.01, 0.1], randomStarts: 2, randomStartPenalty: 2, mergeStartsUpToServers: 10,
+  candidateServers: 20,
+  loadFactor: 2,
+  penalties: [0, 0.01, 0.1],
+  randomStarts: 2,
+  randomStartPenalty: 2,
+  mergeStartsUpToServers: 10,
 };
 
 export interface AssociationStepResult {
@@ -66,7 +71,10 @@ export interface AssociationStepResult {
   readonly candidates: number;
 }
 
-function oneHot(servers: readonly (readonly number[])[], pick: (i: number, list: readonly number[]) => number): Fractional {
+function oneHot(
+  servers: readonly (readonly number[])[],
+  pick: (i: number, list: readonly number[]) => number,
+): Fractional {
   return servers.map((list, i) => {
     const j = pick(i, list);
     return list.map((_, k) => (k === j ? 1 : 0));
@@ -81,7 +89,12 @@ function splitHeld(inst: Instance, association: Int32Array, warm: Plan): Resourc
 }
 
 export function associationStep(
-  inst: Instance, solver: LpSolver, current: ResourceResult, policy: ResourcePolicy, opts: AssociationOptions, stream: RandomStream,
+  inst: Instance,
+  solver: LpSolver,
+  current: ResourceResult,
+  policy: ResourcePolicy,
+  opts: AssociationOptions,
+  stream: RandomStream,
   ranking: CandidateRanking = 'split-held',
 ): AssociationStepResult {
   const plan = current.plan;
@@ -95,12 +108,19 @@ export function associationStep(
   for (let m = 0; m < inst.servers; m++) if (pc.servers.some((list) => list.includes(m))) usable++;
   const cap = loadCaps(inst.servers, pc.users.length, usable, opts.loadFactor);
   const stay = oneHot(pc.servers, (i, list) => list.indexOf(at(plan.association, at(pc.users, i))));
-  const runs: { start: Fractional; penalty: number }[] = opts.penalties.map((penalty) => ({ start: stay, penalty }));
+  const runs: { start: Fractional; penalty: number }[] = opts.penalties.map((penalty) => ({
+    start: stay,
+    penalty,
+  }));
   for (let k = 0; k < opts.randomStarts; k++) {
-    runs.push({ start: oneHot(pc.servers, (_i, list) => stream.uniformInt(0, list.length - 1)), penalty: opts.randomStartPenalty });
+    runs.push({
+      start: oneHot(pc.servers, (_i, list) => stream.uniformInt(0, list.length - 1)),
+      penalty: opts.randomStartPenalty,
+    });
   }
   if (inst.servers <= opts.mergeStartsUpToServers) {
-    for (const start of mergeStarts(pc, plan.association, scaled)) runs.push({ start, penalty: opts.randomStartPenalty });
+    for (const start of mergeStarts(pc, plan.association, scaled))
+      runs.push({ start, penalty: opts.randomStartPenalty });
   }
   // The cap is a heuristic, not part of the problem: every run is made with the cap rows (on
   // HiGHS) and without them (the LP then separates per user: `uncappedCccp`), capped choices first.
@@ -117,7 +137,9 @@ export function associationStep(
   let candidates = 0;
   for (const choice of choices) {
     const association = plan.association.slice();
-    pc.users.forEach((n, i) => { association[n] = at(at(pc.servers, i), at(choice, i)); });
+    pc.users.forEach((n, i) => {
+      association[n] = at(at(pc.servers, i), at(choice, i));
+    });
     const key = association.join(',');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -137,16 +159,22 @@ function mergeStarts(pc: PairCosts, association: Int32Array, scaled: Fractional)
     const movers = pc.users.map((n, i) => (association[n] === m ? i : -1)).filter((i) => i >= 0);
     const total = new Map<number, number>();
     for (const i of movers) {
-      (pc.servers[i] ?? []).forEach((s, j) => { if (s !== m) total.set(s, (total.get(s) ?? 0) + (scaled[i]?.[j] ?? Infinity)); });
+      (pc.servers[i] ?? []).forEach((s, j) => {
+        if (s !== m) total.set(s, (total.get(s) ?? 0) + (scaled[i]?.[j] ?? Infinity));
+      });
     }
     // Only servers every mover can use.
-    const shared = [...total.entries()].filter(([s]) => movers.every((i) => (pc.servers[i] ?? []).includes(s)));
+    const shared = [...total.entries()].filter(([s]) =>
+      movers.every((i) => (pc.servers[i] ?? []).includes(s)),
+    );
     if (shared.length === 0) continue;
     const target = shared.reduce((a, b) => (b[1] < a[1] ? b : a))[0];
-    out.push(pc.users.map((n, i) => {
-      const to = association[n] === m ? target : association[n];
-      return (pc.servers[i] ?? []).map((s) => (s === to ? 1 : 0));
-    }));
+    out.push(
+      pc.users.map((n, i) => {
+        const to = association[n] === m ? target : association[n];
+        return (pc.servers[i] ?? []).map((s) => (s === to ? 1 : 0));
+      }),
+    );
   }
   return out;
 }

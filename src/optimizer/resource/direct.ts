@@ -36,7 +36,9 @@ export function directResources(inst: Instance, plan: Plan): void {
       scratch[i] = plan.edgeFreqHz[n] ?? NaN;
     });
     edgeSharesDirect(inst, g.server, g.users, edgeLayers, scratch);
-    g.users.forEach((n, i) => { plan.edgeFreqHz[n] = scratch[i] ?? NaN; });
+    g.users.forEach((n, i) => {
+      plan.edgeFreqHz[n] = scratch[i] ?? NaN;
+    });
     solveUplinkDirect(inst, g, plan.powerW, plan.bandwidthHz, scratch);
   }
 }
@@ -48,9 +50,18 @@ export function directSplit(inst: Instance, plan: Plan, lo: number, hi: number):
     const m = at(plan.association, n);
     const p = plan.powerW[n] ?? NaN;
     const b = plan.bandwidthHz[n] ?? 0;
-    const uplink = (a: number): number => uplinkFactor(inst, bitsFor(inst, n, a), p) / rateBps(inst, n, m, p, b);
+    const uplink = (a: number): number =>
+      uplinkFactor(inst, bitsFor(inst, n, a), p) / rateBps(inst, n, m, p, b);
     const edge = b > 0 ? edgeLayerCost(inst, n, m, plan.edgeFreqHz[n] ?? NaN) : Infinity;
-    const alpha = bestIntegerSplit(inst, n, lo, hi, localLayerCost(inst, n, plan.userFreqHz[n] ?? NaN), uplink, edge);
+    const alpha = bestIntegerSplit(
+      inst,
+      n,
+      lo,
+      hi,
+      localLayerCost(inst, n, plan.userFreqHz[n] ?? NaN),
+      uplink,
+      edge,
+    );
     if (alpha !== plan.localLayers[n]) changed = true;
     plan.localLayers[n] = alpha;
   }
@@ -58,8 +69,16 @@ export function directSplit(inst: Instance, plan: Plan, lo: number, hi: number):
 }
 
 /** `ao`: resources and integer split alternated until the split stops changing. */
-export function aoResources(inst: Instance, association: Int32Array, warm: Plan | undefined, tol: ResourceTolerances): ResourceResult {
-  const plan = warm === undefined ? initialPlan(inst, association, new Float64Array(inst.users).fill(1)) : clonePlan(warm);
+export function aoResources(
+  inst: Instance,
+  association: Int32Array,
+  warm: Plan | undefined,
+  tol: ResourceTolerances,
+): ResourceResult {
+  const plan =
+    warm === undefined
+      ? initialPlan(inst, association, new Float64Array(inst.users).fill(1))
+      : clonePlan(warm);
   plan.association.set(association);
   let iterations = 0;
   for (; iterations < tol.maxIterations; iterations++) {

@@ -15,11 +15,22 @@ import { at } from '../at.ts';
  * @param users the server's sending users; `q` their auxiliaries, aligned with `users`
  * @returns the level (the negated multiplier of (9g))
  */
-export function edgeSharesSurrogate(inst: Instance, m: number, users: readonly number[], q: Float64Array, out: Float64Array): number {
-  return waterFill(users.length, (i, f) => {
-    const n = at(users, i);
-    return (edgeLayerCost(inst, n, m, f) * edgeLayerCostSlope(inst, n, m, f)) / (2 * (q[i] ?? NaN));
-  }, inst.frequencyBudgetHz[m] ?? NaN, out);
+export function edgeSharesSurrogate(
+  inst: Instance,
+  m: number,
+  users: readonly number[],
+  q: Float64Array,
+  out: Float64Array,
+): number {
+  return waterFill(
+    users.length,
+    (i, f) => {
+      const n = at(users, i);
+      return (edgeLayerCost(inst, n, m, f) * edgeLayerCostSlope(inst, n, m, f)) / (2 * (q[i] ?? NaN));
+    },
+    inst.frequencyBudgetHz[m] ?? NaN,
+    out,
+  );
 }
 
 /**
@@ -28,9 +39,19 @@ export function edgeSharesSurrogate(inst: Instance, m: number, users: readonly n
  *
  * @param edgeLayers Υ − α_n for each of `users`
  */
-export function edgeSharesDirect(inst: Instance, m: number, users: readonly number[], edgeLayers: ArrayLike<number>, out: Float64Array): number {
-  return waterFill(users.length, (i, f) => (edgeLayers[i] ?? NaN) * edgeLayerCostSlope(inst, at(users, i), m, f),
-    inst.frequencyBudgetHz[m] ?? NaN, out);
+export function edgeSharesDirect(
+  inst: Instance,
+  m: number,
+  users: readonly number[],
+  edgeLayers: ArrayLike<number>,
+  out: Float64Array,
+): number {
+  return waterFill(
+    users.length,
+    (i, f) => (edgeLayers[i] ?? NaN) * edgeLayerCostSlope(inst, at(users, i), m, f),
+    inst.frequencyBudgetHz[m] ?? NaN,
+    out,
+  );
 }
 
 /**
@@ -38,7 +59,13 @@ export function edgeSharesDirect(inst: Instance, m: number, users: readonly numb
  * of (9g)): argmin_f (Υ − α)·B_{n,m}(f) + level·f on (0, f_m^max]. For a member of m at the
  * direct optimum this is its current share (same first-order condition).
  */
-export function edgeShareAtPrice(inst: Instance, n: number, m: number, edgeLayers: number, price: number): number {
+export function edgeShareAtPrice(
+  inst: Instance,
+  n: number,
+  m: number,
+  edgeLayers: number,
+  price: number,
+): number {
   const total = inst.frequencyBudgetHz[m] ?? NaN;
   // Solve (Υ−α)·(2e·f − a/f²) + price = 0: increasing in f, −∞ at 0+.
   return increasingRoot((f) => edgeLayers * edgeLayerCostSlope(inst, n, m, f) + price, total * 1e-18, total);

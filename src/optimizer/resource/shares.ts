@@ -41,8 +41,14 @@ export function prepareShares(inst: Instance, plan: Plan): number[][] {
 }
 
 /** The uplink groups of a plan: each server's sending users with their s_n. */
-export function uplinkGroups(inst: Instance, plan: Plan, members: readonly (readonly number[])[]): UplinkGroup[] {
+export function uplinkGroups(
+  inst: Instance,
+  plan: Plan,
+  members: readonly (readonly number[])[],
+): UplinkGroup[] {
   return members.map((users, server) => ({
-    server, users, bits: Float64Array.from(users, (n) => bitsFor(inst, n, plan.localLayers[n] ?? 1)),
+    server,
+    users,
+    bits: Float64Array.from(users, (n) => bitsFor(inst, n, plan.localLayers[n] ?? 1)),
   }));
 }

@@ -33,16 +33,33 @@ export function surrogateSplit(inst: Instance, n: number, z: number, q: number):
  * that split sends (token ids at α = 0).
  */
 export function splitCost(
-  inst: Instance, n: number, alpha: number, localLayerCost: number, uplinkCost: (alpha: number) => number, edgeLayerCost: number,
+  inst: Instance,
+  n: number,
+  alpha: number,
+  localLayerCost: number,
+  uplinkCost: (alpha: number) => number,
+  edgeLayerCost: number,
 ): number {
   const uplink = alpha < inst.layers ? uplinkCost(alpha) : 0;
-  return userObjectiveTerm(inst.layers, alpha, stabilityCost(inst, n, alpha), localLayerCost, uplink, edgeLayerCost);
+  return userObjectiveTerm(
+    inst.layers,
+    alpha,
+    stabilityCost(inst, n, alpha),
+    localLayerCost,
+    uplink,
+    edgeLayerCost,
+  );
 }
 
 /** The best integer split in [lo, hi] with the resources fixed (ties go to the smaller α). */
 export function bestIntegerSplit(
-  inst: Instance, n: number, lo: number, hi: number,
-  localLayerCost: number, uplinkCost: (alpha: number) => number, edgeLayerCost: number,
+  inst: Instance,
+  n: number,
+  lo: number,
+  hi: number,
+  localLayerCost: number,
+  uplinkCost: (alpha: number) => number,
+  edgeLayerCost: number,
 ): number {
   let best = lo;
   let bestCost = Infinity;
@@ -62,7 +79,12 @@ export function bestIntegerSplit(
  * around α (the stability term is convex); comparing both neighbours costs two evaluations.
  */
 export function roundSplit(
-  inst: Instance, n: number, relaxed: number, localLayerCost: number, uplinkCost: (alpha: number) => number, edgeLayerCost: number,
+  inst: Instance,
+  n: number,
+  relaxed: number,
+  localLayerCost: number,
+  uplinkCost: (alpha: number) => number,
+  edgeLayerCost: number,
 ): number {
   const lo = Math.max(1, Math.min(inst.layers, Math.floor(relaxed)));
   const hi = Math.max(1, Math.min(inst.layers, Math.ceil(relaxed)));

@@ -39,7 +39,11 @@ export interface ResourceTolerances {
  * p_min sublinearly (thousands of iterations for the last 0.1%); with mecsim's default objective
  * it converges in 30–150 iterations.
  */
-export const DEFAULT_RESOURCE_TOLERANCES: ResourceTolerances = { objectiveRelTol: 1e-15, kktTol: 1e-9, maxIterations: 300 };
+export const DEFAULT_RESOURCE_TOLERANCES: ResourceTolerances = {
+  objectiveRelTol: 1e-15,
+  kktTol: 1e-9,
+  maxIterations: 300,
+};
 
 export interface TransformRun {
   /** Objective after every iteration (index 0: the start); non-increasing (Proposition 1). */
@@ -50,7 +54,12 @@ export interface TransformRun {
  * Runs the transform's alternation on `plan` in place: α is updated when `relaxSplit`, else held.
  * The association is fixed; users with α_n = Υ hold no server share.
  */
-export function runTransform(inst: Instance, plan: Plan, relaxSplit: boolean, tol: ResourceTolerances): TransformRun {
+export function runTransform(
+  inst: Instance,
+  plan: Plan,
+  relaxSplit: boolean,
+  tol: ResourceTolerances,
+): TransformRun {
   const members = prepareShares(inst, plan);
   const groups = uplinkGroups(inst, plan, members);
   const z = new Float64Array(inst.users);
@@ -71,13 +80,22 @@ export function runTransform(inst: Instance, plan: Plan, relaxSplit: boolean, to
       v[n] = 1 / (2 * uplinkFactor(inst, bits, p) * rateBps(inst, n, m, p, plan.bandwidthHz[n] ?? NaN));
       q[n] = edgeLayerCost(inst, n, m, plan.edgeFreqHz[n] ?? NaN) / (2 * (inst.layers - alpha));
     }
-    if (relaxSplit) for (let n = 0; n < inst.users; n++) plan.localLayers[n] = surrogateSplit(inst, n, z[n] ?? NaN, q[n] ?? NaN);
+    if (relaxSplit)
+      for (let n = 0; n < inst.users; n++)
+        plan.localLayers[n] = surrogateSplit(inst, n, z[n] ?? NaN, q[n] ?? NaN);
     for (const g of groups) {
       if (g.users.length === 0) continue;
-      g.users.forEach((n, i) => { local[i] = q[n] ?? NaN; scratch[i] = plan.edgeFreqHz[n] ?? NaN; });
+      g.users.forEach((n, i) => {
+        local[i] = q[n] ?? NaN;
+        scratch[i] = plan.edgeFreqHz[n] ?? NaN;
+      });
       edgeSharesSurrogate(inst, g.server, g.users, local, scratch);
-      g.users.forEach((n, i) => { plan.edgeFreqHz[n] = scratch[i] ?? NaN; });
-      g.users.forEach((n, i) => { local[i] = v[n] ?? NaN; });
+      g.users.forEach((n, i) => {
+        plan.edgeFreqHz[n] = scratch[i] ?? NaN;
+      });
+      g.users.forEach((n, i) => {
+        local[i] = v[n] ?? NaN;
+      });
       solveUplinkSurrogate(inst, g, local, plan.powerW, plan.bandwidthHz, tol.kktTol, scratch);
     }
     const before = objectives[objectives.length - 1] ?? Infinity;
@@ -104,9 +122,16 @@ export function roundPlanSplit(inst: Instance, plan: Plan): void {
   for (let n = 0; n < inst.users; n++) {
     const m = at(plan.association, n);
     const p = plan.powerW[n] ?? NaN;
-    const uplink = (a: number): number => uplinkFactor(inst, bitsFor(inst, n, a), p) / rateBps(inst, n, m, p, plan.bandwidthHz[n] ?? NaN);
-    plan.localLayers[n] = roundSplit(inst, n, plan.localLayers[n] ?? 1,
-      localLayerCost(inst, n, plan.userFreqHz[n] ?? NaN), uplink, edgeLayerCost(inst, n, m, plan.edgeFreqHz[n] ?? NaN));
+    const uplink = (a: number): number =>
+      uplinkFactor(inst, bitsFor(inst, n, a), p) / rateBps(inst, n, m, p, plan.bandwidthHz[n] ?? NaN);
+    plan.localLayers[n] = roundSplit(
+      inst,
+      n,
+      plan.localLayers[n] ?? 1,
+      localLayerCost(inst, n, plan.userFreqHz[n] ?? NaN),
+      uplink,
+      edgeLayerCost(inst, n, m, plan.edgeFreqHz[n] ?? NaN),
+    );
   }
 }
 
@@ -122,20 +147,37 @@ export interface ResourceResult {
  * The proposed resource step: relaxed transform from the warm plan (or a fresh one whose α starts
  * at the closed-form α* of MODEL.md §6), rounding, and the transform again with α fixed.
  */
-export function proposedResources(inst: Instance, association: Int32Array, warm: Plan | undefined, tol: ResourceTolerances): ResourceResult {
-  const plan = warm === undefined ? initialPlan(inst, association, new Float64Array(inst.users).fill(1)) : clonePlan(warm);
+export function proposedResources(
+  inst: Instance,
+  association: Int32Array,
+  warm: Plan | undefined,
+  tol: ResourceTolerances,
+): ResourceResult {
+  const plan =
+    warm === undefined
+      ? initialPlan(inst, association, new Float64Array(inst.users).fill(1))
+      : clonePlan(warm);
   plan.association.set(association);
   if (warm === undefined) {
     prepareShares(inst, plan);
     for (let n = 0; n < inst.users; n++) {
       const m = at(plan.association, n);
-      plan.localLayers[n] = Math.min(inst.layers * (1 - 1e-9), relaxedOptimalLocalLayers(inst.localLayerCost[n] ?? NaN,
-        edgeLayerCost(inst, n, m, plan.edgeFreqHz[n] ?? NaN), inst.stabilityWeight,
-        inst.lipschitz, inst.datasetSize[n] ?? NaN, inst.layers));
+      plan.localLayers[n] = Math.min(
+        inst.layers * (1 - 1e-9),
+        relaxedOptimalLocalLayers(
+          inst.localLayerCost[n] ?? NaN,
+          edgeLayerCost(inst, n, m, plan.edgeFreqHz[n] ?? NaN),
+          inst.stabilityWeight,
+          inst.lipschitz,
+          inst.datasetSize[n] ?? NaN,
+          inst.layers,
+        ),
+      );
     }
   } else {
     // A warm split that went local-only must send again to be relaxed.
-    for (let n = 0; n < inst.users; n++) plan.localLayers[n] = Math.min(plan.localLayers[n] ?? 1, inst.layers * (1 - 1e-9));
+    for (let n = 0; n < inst.users; n++)
+      plan.localLayers[n] = Math.min(plan.localLayers[n] ?? 1, inst.layers * (1 - 1e-9));
   }
   const relaxed = runTransform(inst, plan, true, tol);
   roundPlanSplit(inst, plan);
@@ -149,11 +191,19 @@ export function proposedResources(inst: Instance, association: Int32Array, warm:
 
 /** The transform with every α_n held at `split` (edge-only, resources-only, greedy, random). */
 export function fixedSplitResources(
-  inst: Instance, association: Int32Array, split: ArrayLike<number>, warm: Plan | undefined, tol: ResourceTolerances,
+  inst: Instance,
+  association: Int32Array,
+  split: ArrayLike<number>,
+  warm: Plan | undefined,
+  tol: ResourceTolerances,
 ): ResourceResult {
   const plan = warm === undefined ? initialPlan(inst, association, split) : clonePlan(warm);
   plan.association.set(association);
   for (let n = 0; n < inst.users; n++) plan.localLayers[n] = split[n] ?? 1;
   const run = runTransform(inst, plan, false, tol);
-  return { plan, objective: run.objectives[run.objectives.length - 1] ?? NaN, innerIterations: run.objectives.length - 1 };
+  return {
+    plan,
+    objective: run.objectives[run.objectives.length - 1] ?? NaN,
+    innerIterations: run.objectives.length - 1,
+  };
 }

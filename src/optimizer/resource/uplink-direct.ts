@@ -17,16 +17,34 @@ import type { UplinkGroup } from './uplink-surrogate.ts';
 import { at } from '../at.ts';
 
 /** p*(b) = argmin_p C(p)/r(p, b) on [p_min, p_max]. */
-export function bestPowerW(inst: Instance, n: number, snrPerW: number, bits: number, bandwidthHz: number, t: RateTerms): number {
+export function bestPowerW(
+  inst: Instance,
+  n: number,
+  snrPerW: number,
+  bits: number,
+  bandwidthHz: number,
+  t: RateTerms,
+): number {
   const slope = bits * inst.energyPerJ;
-  return increasingRoot((p) => {
-    uplinkRateTerms(snrPerW, p, bandwidthHz, t);
-    return slope * t.rate - uplinkFactor(inst, bits, p) * t.dp;
-  }, inst.minPowerW[n] ?? NaN, inst.maxPowerW[n] ?? NaN);
+  return increasingRoot(
+    (p) => {
+      uplinkRateTerms(snrPerW, p, bandwidthHz, t);
+      return slope * t.rate - uplinkFactor(inst, bits, p) * t.dp;
+    },
+    inst.minPowerW[n] ?? NaN,
+    inst.maxPowerW[n] ?? NaN,
+  );
 }
 
 /** φ_n'(b) = −C(p*)·(∂r/∂b)/r² at p* = p*(b). */
-export function uplinkSlope(inst: Instance, n: number, snrPerW: number, bits: number, bandwidthHz: number, t: RateTerms): number {
+export function uplinkSlope(
+  inst: Instance,
+  n: number,
+  snrPerW: number,
+  bits: number,
+  bandwidthHz: number,
+  t: RateTerms,
+): number {
   const p = bestPowerW(inst, n, snrPerW, bits, bandwidthHz, t);
   uplinkRateTerms(snrPerW, p, bandwidthHz, t);
   return (-uplinkFactor(inst, bits, p) * t.db) / (t.rate * t.rate);
@@ -37,13 +55,25 @@ export function uplinkSlope(inst: Instance, n: number, snrPerW: number, bits: nu
  *
  * @returns the level, −λ_m (λ_m ≥ 0 is the bandwidth price)
  */
-export function solveUplinkDirect(inst: Instance, g: UplinkGroup, powerW: Float64Array, bandwidthHz: Float64Array, shares: Float64Array): number {
+export function solveUplinkDirect(
+  inst: Instance,
+  g: UplinkGroup,
+  powerW: Float64Array,
+  bandwidthHz: Float64Array,
+  shares: Float64Array,
+): number {
   const m = g.server;
   const t = newRateTerms();
-  const snr = (i: number): number => inst.snrPerW[(at(g.users, i)) * inst.servers + m] ?? 0;
-  g.users.forEach((n, i) => { shares[i] = bandwidthHz[n] ?? NaN; });
-  const level = waterFill(g.users.length, (i, b) => uplinkSlope(inst, at(g.users, i), snr(i), g.bits[i] ?? 0, b, t),
-    inst.bandwidthBudgetHz[m] ?? NaN, shares);
+  const snr = (i: number): number => inst.snrPerW[at(g.users, i) * inst.servers + m] ?? 0;
+  g.users.forEach((n, i) => {
+    shares[i] = bandwidthHz[n] ?? NaN;
+  });
+  const level = waterFill(
+    g.users.length,
+    (i, b) => uplinkSlope(inst, at(g.users, i), snr(i), g.bits[i] ?? 0, b, t),
+    inst.bandwidthBudgetHz[m] ?? NaN,
+    shares,
+  );
   g.users.forEach((n, i) => {
     const b = shares[i] ?? NaN;
     bandwidthHz[n] = b;
@@ -60,7 +90,13 @@ export interface UplinkDemand {
   cost: number;
 }
 
-export function uplinkAtPrice(inst: Instance, n: number, m: number, bits: number, price: number): UplinkDemand {
+export function uplinkAtPrice(
+  inst: Instance,
+  n: number,
+  m: number,
+  bits: number,
+  price: number,
+): UplinkDemand {
   const t = newRateTerms();
   const snr = inst.snrPerW[n * inst.servers + m] ?? 0;
   const total = inst.bandwidthBudgetHz[m] ?? NaN;

@@ -25,9 +25,19 @@ export interface UplinkGroup {
   readonly bits: Float64Array;
 }
 
-function powerSlope(inst: Instance, snr: number, bits: number, v: number, p: number, b: number, t: RateTerms): number {
+function powerSlope(
+  inst: Instance,
+  snr: number,
+  bits: number,
+  v: number,
+  p: number,
+  b: number,
+  t: RateTerms,
+): number {
   uplinkRateTerms(snr, p, b, t);
-  return 2 * uplinkFactor(inst, bits, p) * bits * inst.energyPerJ * v - t.dp / (2 * v * t.rate * t.rate * t.rate);
+  return (
+    2 * uplinkFactor(inst, bits, p) * bits * inst.energyPerJ * v - t.dp / (2 * v * t.rate * t.rate * t.rate)
+  );
 }
 
 function bandwidthSlope(snr: number, v: number, p: number, b: number, t: RateTerms): number {
@@ -42,24 +52,42 @@ function bandwidthSlope(snr: number, v: number, p: number, b: number, t: RateTer
  * @returns BCD sweeps used
  */
 export function solveUplinkSurrogate(
-  inst: Instance, g: UplinkGroup, v: Float64Array, powerW: Float64Array, bandwidthHz: Float64Array, tol: number, shares: Float64Array,
+  inst: Instance,
+  g: UplinkGroup,
+  v: Float64Array,
+  powerW: Float64Array,
+  bandwidthHz: Float64Array,
+  tol: number,
+  shares: Float64Array,
 ): number {
   const m = g.server;
   const total = inst.bandwidthBudgetHz[m] ?? NaN;
-  const snr = (i: number): number => inst.snrPerW[(at(g.users, i)) * inst.servers + m] ?? 0;
+  const snr = (i: number): number => inst.snrPerW[at(g.users, i) * inst.servers + m] ?? 0;
   const t = newRateTerms();
   const slopeInPower = (i: number, p: number): number =>
     powerSlope(inst, snr(i), g.bits[i] ?? 0, v[i] ?? NaN, p, bandwidthHz[at(g.users, i)] ?? NaN, t);
-  const slopeInBandwidth = (i: number, b: number): number => bandwidthSlope(snr(i), v[i] ?? NaN, powerW[at(g.users, i)] ?? NaN, b, t);
+  const slopeInBandwidth = (i: number, b: number): number =>
+    bandwidthSlope(snr(i), v[i] ?? NaN, powerW[at(g.users, i)] ?? NaN, b, t);
   let sweep = 0;
   for (; sweep < 1000; sweep++) {
     for (let i = 0; i < g.users.length; i++) {
       const n = at(g.users, i);
-      powerW[n] = levelRootNear(slopeInPower, i, 0, powerW[n] ?? NaN, inst.minPowerW[n] ?? NaN, inst.maxPowerW[n] ?? NaN);
+      powerW[n] = levelRootNear(
+        slopeInPower,
+        i,
+        0,
+        powerW[n] ?? NaN,
+        inst.minPowerW[n] ?? NaN,
+        inst.maxPowerW[n] ?? NaN,
+      );
     }
-    g.users.forEach((n, i) => { shares[i] = bandwidthHz[n] ?? NaN; });
+    g.users.forEach((n, i) => {
+      shares[i] = bandwidthHz[n] ?? NaN;
+    });
     waterFill(g.users.length, slopeInBandwidth, total, shares);
-    g.users.forEach((n, i) => { bandwidthHz[n] = shares[i] ?? NaN; });
+    g.users.forEach((n, i) => {
+      bandwidthHz[n] = shares[i] ?? NaN;
+    });
     if (uplinkSurrogateResidual(inst, g, v, powerW, bandwidthHz) <= tol) return sweep + 1;
   }
   return sweep;
@@ -70,7 +98,13 @@ export function solveUplinkSurrogate(
  * (or the part pointing out of the box at a bound), and for b the spread of the marginals
  * ∂K/∂b_n, which must all equal −λ_m; each relative to the size of the terms.
  */
-export function uplinkSurrogateResidual(inst: Instance, g: UplinkGroup, v: Float64Array, powerW: Float64Array, bandwidthHz: Float64Array): number {
+export function uplinkSurrogateResidual(
+  inst: Instance,
+  g: UplinkGroup,
+  v: Float64Array,
+  powerW: Float64Array,
+  bandwidthHz: Float64Array,
+): number {
   const m = g.server;
   let worst = 0;
   let lo = Infinity;

@@ -33,10 +33,12 @@ function num(x: number): string {
 
 function linear(terms: readonly LinearTerm[]): string {
   if (terms.length === 0) return '0';
-  return terms.map((t, i) => {
-    const sign = t.coef < 0 ? '- ' : i === 0 ? '' : '+ ';
-    return `${sign}${num(Math.abs(t.coef))} ${t.variable}`;
-  }).join(' ');
+  return terms
+    .map((t, i) => {
+      const sign = t.coef < 0 ? '- ' : i === 0 ? '' : '+ ';
+      return `${sign}${num(Math.abs(t.coef))} ${t.variable}`;
+    })
+    .join(' ');
 }
 
 /** The CPLEX LP text of a program (one line per row; lines wrap within HiGHS's limits). */

@@ -20,7 +20,14 @@ export type Marginal = (i: number, x: number) => number;
  * brackets here span many decades (a bandwidth share may be anywhere from 1 Hz to 20 MHz) and
  * regula falsi crawls on such spans.
  */
-export function levelRoot(d: Marginal, i: number, level: number, lo: number, hi: number, relTol = ROOT_REL_TOL): number {
+export function levelRoot(
+  d: Marginal,
+  i: number,
+  level: number,
+  lo: number,
+  hi: number,
+  relTol = ROOT_REL_TOL,
+): number {
   let glo = d(i, lo) - level;
   if (!(glo < 0)) return lo;
   let ghi = d(i, hi) - level;
@@ -57,7 +64,15 @@ export function levelRoot(d: Marginal, i: number, level: number, lo: number, hi:
  * As `levelRoot`, searching outwards from a guess x0 in (lo, hi) first: a warm start that is
  * already close costs a few evaluations instead of a bisection over many decades.
  */
-export function levelRootNear(d: Marginal, i: number, level: number, x0: number, lo: number, hi: number, relTol = ROOT_REL_TOL): number {
+export function levelRootNear(
+  d: Marginal,
+  i: number,
+  level: number,
+  x0: number,
+  lo: number,
+  hi: number,
+  relTol = ROOT_REL_TOL,
+): number {
   if (!(x0 > lo && x0 < hi)) return levelRoot(d, i, level, lo, hi, relTol);
   let a = Math.max(lo, x0 / 1.05);
   let b = Math.min(hi, x0 * 1.05);
@@ -73,7 +88,12 @@ export function levelRootNear(d: Marginal, i: number, level: number, x0: number,
 }
 
 /** The root of one increasing function g on [lo, hi], clamped (see `levelRoot`). */
-export function increasingRoot(g: (x: number) => number, lo: number, hi: number, relTol = ROOT_REL_TOL): number {
+export function increasingRoot(
+  g: (x: number) => number,
+  lo: number,
+  hi: number,
+  relTol = ROOT_REL_TOL,
+): number {
   return levelRoot((_i, x) => g(x), 0, 0, lo, hi, relTol);
 }
 
@@ -90,7 +110,13 @@ export function increasingRoot(g: (x: number) => number, lo: number, hi: number,
  *
  * @returns the level; the shares are written to `out`
  */
-export function waterFill(count: number, marginal: Marginal, total: number, out: Float64Array, relTol = ROOT_REL_TOL): number {
+export function waterFill(
+  count: number,
+  marginal: Marginal,
+  total: number,
+  out: Float64Array,
+  relTol = ROOT_REL_TOL,
+): number {
   if (count === 0) return 0;
   if (count === 1) {
     out[0] = total;
@@ -108,9 +134,10 @@ export function waterFill(count: number, marginal: Marginal, total: number, out:
     high = Math.max(high, hiAt);
     low = Math.min(low, loAt);
   }
-  const shareAt = (i: number, level: number): number => (start === undefined
-    ? levelRoot(marginal, i, level, floor, total, relTol)
-    : levelRootNear(marginal, i, level, start[i] ?? NaN, floor, total, relTol));
+  const shareAt = (i: number, level: number): number =>
+    start === undefined
+      ? levelRoot(marginal, i, level, floor, total, relTol)
+      : levelRootNear(marginal, i, level, start[i] ?? NaN, floor, total, relTol);
   const excess = (level: number): number => {
     let sum = 0;
     for (let i = 0; i < count; i++) sum += shareAt(i, level);

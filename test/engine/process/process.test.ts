@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../src/engine/index.ts';
 import {
-  allOf, anyOf, Interrupt, Process, type ProcessGenerator, SimEvent, timeout,
+  allOf,
+  anyOf,
+  Interrupt,
+  Process,
+  type ProcessGenerator,
+  SimEvent,
+  timeout,
 } from '../../../src/engine/process/index.ts';
 
 describe('processes', () => {
@@ -42,10 +48,13 @@ describe('processes', () => {
     const sim = new Simulation();
     const done = timeout(sim, 1, 'early');
     let seen: unknown;
-    new Process(sim, (function* () {
-      yield 5;
-      seen = [yield done, sim.now];
-    })());
+    new Process(
+      sim,
+      (function* () {
+        yield 5;
+        seen = [yield done, sim.now];
+      })(),
+    );
     sim.run();
     expect(seen).toEqual(['early', 5]);
   });
@@ -75,16 +84,19 @@ describe('processes', () => {
     const sim = new Simulation();
     const gate = new SimEvent<string>(sim);
     const log: string[] = [];
-    const p = new Process(sim, (function* () {
-      try {
-        yield gate;
-        log.push('gate');
-      } catch {
-        log.push(`interrupted at ${sim.now}`);
-        yield 10;
-        log.push(`done at ${sim.now}`);
-      }
-    })());
+    const p = new Process(
+      sim,
+      (function* () {
+        try {
+          yield gate;
+          log.push('gate');
+        } catch {
+          log.push(`interrupted at ${sim.now}`);
+          yield 10;
+          log.push(`done at ${sim.now}`);
+        }
+      })(),
+    );
     sim.schedule(1, () => p.interrupt());
     sim.schedule(2, () => gate.succeed('open'));
     sim.run();
@@ -94,35 +106,47 @@ describe('processes', () => {
   it('a failure thrown in a process propagates to the process that waits on it', () => {
     const sim = new Simulation();
     let caught: unknown;
-    const failing = new Process(sim, (function* () {
-      yield 1;
-      throw new Error('boom');
-    })());
-    new Process(sim, (function* () {
-      try {
-        yield failing;
-      } catch (err) {
-        caught = err;
-      }
-    })());
+    const failing = new Process(
+      sim,
+      (function* () {
+        yield 1;
+        throw new Error('boom');
+      })(),
+    );
+    new Process(
+      sim,
+      (function* () {
+        try {
+          yield failing;
+        } catch (err) {
+          caught = err;
+        }
+      })(),
+    );
     sim.run();
     expect((caught as Error).message).toBe('boom');
   });
 
   it('a failure nobody waits for is thrown out of run() rather than swallowed', () => {
     const sim = new Simulation();
-    new Process(sim, (function* () {
-      yield 1;
-      throw new Error('unobserved');
-    })());
+    new Process(
+      sim,
+      (function* () {
+        yield 1;
+        throw new Error('unobserved');
+      })(),
+    );
     expect(() => sim.run()).toThrow('unobserved');
   });
 
   it('rejects yielding something that is neither a delay nor an event', () => {
     const sim = new Simulation();
-    const p = new Process(sim, (function* (): ProcessGenerator {
-      yield 'soon' as unknown as number;
-    })());
+    const p = new Process(
+      sim,
+      (function* (): ProcessGenerator {
+        yield 'soon' as unknown as number;
+      })(),
+    );
     let reason: unknown;
     p.then((ev) => (reason = ev.reason));
     sim.run();

@@ -31,20 +31,33 @@ describe('Store', () => {
     const sim = new Simulation();
     const store = new Store<string>(sim, 1);
     const log: string[] = [];
-    new Process(sim, (function* () {
-      for (const item of ['x', 'y', 'z']) {
-        yield store.put(item);
-        log.push(`put ${item} at ${sim.now}`);
-      }
-    })());
-    new Process(sim, (function* () {
-      for (let i = 0; i < 3; i++) {
-        yield 5;
-        const item = yield store.get();
-        log.push(`got ${item} at ${sim.now}`);
-      }
-    })());
+    new Process(
+      sim,
+      (function* () {
+        for (const item of ['x', 'y', 'z']) {
+          yield store.put(item);
+          log.push(`put ${item} at ${sim.now}`);
+        }
+      })(),
+    );
+    new Process(
+      sim,
+      (function* () {
+        for (let i = 0; i < 3; i++) {
+          yield 5;
+          const item = yield store.get();
+          log.push(`got ${item} at ${sim.now}`);
+        }
+      })(),
+    );
     sim.run();
-    expect(log).toEqual(['put x at 0', 'got x at 5', 'put y at 5', 'got y at 10', 'put z at 10', 'got z at 15']);
+    expect(log).toEqual([
+      'put x at 0',
+      'got x at 5',
+      'put y at 5',
+      'got y at 10',
+      'put z at 10',
+      'got z at 15',
+    ]);
   });
 });
