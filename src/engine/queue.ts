@@ -54,7 +54,9 @@ export interface EventQueue {
 /** The key's strict order: irreflexive, antisymmetric and transitive, and total because `seq` is
  *  unique. Time ties are rare in most models, so the first test decides almost every call. */
 export function keyBefore(a: EventKey, b: EventKey): boolean {
-  if (a.timeS !== b.timeS) return a.timeS < b.timeS;
+  // The common case (distinct times, a before b) decides on one comparison.
+  if (a.timeS < b.timeS) return true;
+  if (a.timeS !== b.timeS) return false;
   if (a.lane !== b.lane) return a.lane < b.lane;
   if (a.order !== b.order) return a.order < b.order;
   return a.seq < b.seq;
