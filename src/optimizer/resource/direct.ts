@@ -15,9 +15,9 @@
 import { edgeLayerCost, localLayerCost, rateBps, uplinkFactor } from '../costs.ts';
 import { edgeSharesDirect } from './edge-frequency.ts';
 import { bitsFor, type Instance } from '../instance.ts';
-import { clonePlan, planObjective, type Plan } from '../plan.ts';
+import { planObjective, type Plan } from '../plan.ts';
 import type { ResourceResult, ResourceTolerances } from './transform.ts';
-import { initialPlan } from './transform.ts';
+import { startingPlan } from './transform.ts';
 import { prepareShares, uplinkGroups } from './shares.ts';
 import { bestIntegerSplit } from './split.ts';
 import { solveUplinkDirect } from './uplink-direct.ts';
@@ -75,11 +75,7 @@ export function aoResources(
   warm: Plan | undefined,
   tol: ResourceTolerances,
 ): ResourceResult {
-  const plan =
-    warm === undefined
-      ? initialPlan(inst, association, new Float64Array(inst.users).fill(1))
-      : clonePlan(warm);
-  plan.association.set(association);
+  const plan = startingPlan(inst, association, warm, new Float64Array(inst.users).fill(1));
   let iterations = 0;
   for (; iterations < tol.maxIterations; iterations++) {
     directResources(inst, plan);

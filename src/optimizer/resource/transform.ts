@@ -117,6 +117,19 @@ export function initialPlan(inst: Instance, association: Int32Array, localLayers
   return plan;
 }
 
+/** The plan a resource step starts from: the warm plan moved to `association`, or fresh resources
+ *  with the split `localLayers`. */
+export function startingPlan(
+  inst: Instance,
+  association: Int32Array,
+  warm: Plan | undefined,
+  localLayers: ArrayLike<number>,
+): Plan {
+  const plan = warm === undefined ? initialPlan(inst, association, localLayers) : clonePlan(warm);
+  plan.association.set(association);
+  return plan;
+}
+
 /** Rounds every relaxed α_n (see `roundSplit`) at the plan's current resources. */
 export function roundPlanSplit(inst: Instance, plan: Plan): void {
   for (let n = 0; n < inst.users; n++) {
@@ -153,11 +166,7 @@ export function proposedResources(
   warm: Plan | undefined,
   tol: ResourceTolerances,
 ): ResourceResult {
-  const plan =
-    warm === undefined
-      ? initialPlan(inst, association, new Float64Array(inst.users).fill(1))
-      : clonePlan(warm);
-  plan.association.set(association);
+  const plan = startingPlan(inst, association, warm, new Float64Array(inst.users).fill(1));
   if (warm === undefined) {
     prepareShares(inst, plan);
     for (let n = 0; n < inst.users; n++) {
@@ -197,8 +206,7 @@ export function fixedSplitResources(
   warm: Plan | undefined,
   tol: ResourceTolerances,
 ): ResourceResult {
-  const plan = warm === undefined ? initialPlan(inst, association, split) : clonePlan(warm);
-  plan.association.set(association);
+  const plan = startingPlan(inst, association, warm, split);
   for (let n = 0; n < inst.users; n++) plan.localLayers[n] = split[n] ?? 1;
   const run = runTransform(inst, plan, false, tol);
   return {
