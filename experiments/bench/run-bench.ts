@@ -14,7 +14,7 @@ export interface BenchReport {
 }
 
 export async function runBenchmarks(): Promise<BenchReport> {
-  const engine = benchEngine();
+  const engine = await benchEngine();
   const simulation = await benchSimulation();
   const optimizer = await benchOptimizer();
   return { version: 1, engine, simulation, optimizer };

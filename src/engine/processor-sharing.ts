@@ -51,16 +51,12 @@ function laneOrderBefore(a: Job, b: Job): boolean {
   return a.seq < b.seq;
 }
 
-function finishBefore(a: Job, b: Job): boolean {
-  return a.finishV !== b.finishV ? a.finishV < b.finishV : laneOrderBefore(a, b);
-}
-
 function completeNext(server: ProcessorSharingServer): void {
   server.onCompletion();
 }
 
 export class ProcessorSharingServer {
-  private readonly jobs = new MinHeap<Job<any>>(finishBefore);
+  private readonly jobs = new MinHeap<Job<any>>(laneOrderBefore);
   /** V: work served to each job present, since the server was last idle. */
   private virtualWork = 0;
   /** S: ∫ 1/k dt since the server was last idle, in seconds. */
@@ -120,7 +116,7 @@ export class ProcessorSharingServer {
       arrivalShareS: this.shareClockS,
       seq: this.nextSeq++,
     };
-    this.jobs.push(job);
+    this.jobs.push(job, job.finishV);
     this.maxWork = Math.max(this.maxWork, work);
     if (!this.finishing) this.replan();
     return job;
@@ -176,7 +172,7 @@ export class ProcessorSharingServer {
       job.shareS = this.shareClockS - job.arrivalShareS;
       finished.push(job);
     }
-    for (const job of notYet) this.jobs.push(job);
+    for (const job of notYet) this.jobs.push(job, job.finishV);
     return finished.sort((a, b) => (laneOrderBefore(a, b) ? -1 : 1));
   }
 

@@ -51,13 +51,15 @@ export interface EventQueue {
   cancel(entry: Entry): void;
 }
 
-/** The key's strict order: irreflexive, antisymmetric and transitive, and total because `seq` is
- *  unique. Time ties are rare in most models, so the first test decides almost every call. */
-export function keyBefore(a: EventKey, b: EventKey): boolean {
-  // The common case (distinct times, a before b) decides on one comparison.
-  if (a.timeS < b.timeS) return true;
-  if (a.timeS !== b.timeS) return false;
+/** The order among entries of equal time: lane, then entity order, then insertion sequence. */
+export function sameTimeBefore(a: EventKey, b: EventKey): boolean {
   if (a.lane !== b.lane) return a.lane < b.lane;
   if (a.order !== b.order) return a.order < b.order;
   return a.seq < b.seq;
+}
+
+/** The key's strict order: irreflexive, antisymmetric and transitive, and total because `seq` is
+ *  unique. */
+export function keyBefore(a: EventKey, b: EventKey): boolean {
+  return a.timeS !== b.timeS ? a.timeS < b.timeS : sameTimeBefore(a, b);
 }
