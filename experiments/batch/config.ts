@@ -1,28 +1,27 @@
 /**
  * The experiment configuration as read back from `experiment.json` (merge and resume read it
- * from disk, so it is validated like any other input).
+ * from disk, so it is validated like any other input: strict keys, the flags' ranges).
  */
 import { z } from 'zod';
 import { InputError } from '../../src/files/index.ts';
+import { issueLine } from '../../src/scenario/parse.ts';
+import { integerIn, RANGES } from '../../src/scenario/ranges.ts';
+import { strictObject } from '../../src/scenario/strict.ts';
 import type { ExperimentConfig } from '../experiment.ts';
 
-const ExperimentConfigSchema = z.strictObject({
+const ExperimentConfigSchema = strictObject({
   version: z.literal(1),
   experiment: z.string(),
-  runs: z.number().int().min(1),
-  seed: z.number().int().min(0),
+  runs: integerIn(RANGES.runs),
+  seed: integerIn(RANGES.seed),
   quick: z.boolean(),
   presets: z.array(z.string()).min(1),
-  starts: z.number().int().min(1),
+  starts: integerIn(RANGES.starts),
 });
 
 export function parseConfig(value: unknown, where: string): ExperimentConfig {
   const parsed = ExperimentConfigSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(
-      `${where}: not an experiment configuration (${issue.path.join('.') || 'root'}: ${issue.message})`,
-    );
-  }
+  if (!parsed.success)
+    throw new InputError(`${where}: not an experiment configuration: ${issueLine(parsed.error, value).line}`);
   return parsed.data;
 }

@@ -7,7 +7,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, readJsonFile, writeFileAtomic } from '../../src/files/index.ts';
+import { z } from 'zod';
 import { toJsonText } from '../../src/scenario/format.ts';
+import { issueLine } from '../../src/scenario/parse.ts';
+import { integerIn, RANGES } from '../../src/scenario/ranges.ts';
+import { strictObject } from '../../src/scenario/strict.ts';
 import type { ExperimentConfig, Row, Task } from '../experiment.ts';
 
 export const CONFIG_FILE = 'experiment.json';
@@ -96,10 +100,20 @@ export function writeRunFile(dir: string, task: Task, text: string): void {
   writeFileAtomic(runFilePath(dir, task.index), text);
 }
 
+const RunRecordSchema = strictObject({
+  version: z.literal(1),
+  task: integerIn(RANGES.tally),
+  run: integerIn(RANGES.tally),
+  seed: integerIn(RANGES.tally),
+  rows: z.array(z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()]))),
+});
+
 export function readRunFile(dir: string, task: Task): RunRecord {
-  const record = readJsonFile(runFilePath(dir, task.index), 'run file') as RunRecord;
-  if (record.version !== 1 || record.task !== task.index || !Array.isArray(record.rows)) {
-    throw new InputError(`run file ${runFilePath(dir, task.index)}: not the result of task ${task.index}`);
-  }
-  return record;
+  const path = runFilePath(dir, task.index);
+  const json = readJsonFile(path, 'run file');
+  const parsed = RunRecordSchema.safeParse(json);
+  if (!parsed.success) throw new InputError(`run file ${path}: ${issueLine(parsed.error, json).line}`);
+  if (parsed.data.task !== task.index)
+    throw new InputError(`run file ${path}: not the result of task ${task.index}`);
+  return parsed.data as RunRecord;
 }

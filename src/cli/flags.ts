@@ -5,37 +5,16 @@
  */
 import { z } from 'zod';
 import { InputError } from '../files/index.ts';
-import { MAX_SEED } from '../random/index.ts';
+import { rangeText, type IntRange } from '../scenario/ranges.ts';
 
-export interface IntRange {
-  readonly min: number;
-  readonly max: number;
-}
-
-/** One range per concept, for flags and config files alike. */
-export const RANGES = {
-  seed: { min: 0, max: MAX_SEED },
-  users: { min: 1, max: 1_000_000 },
-  servers: { min: 1, max: 1_000_000 },
-  layers: { min: 1, max: 10_000 },
-  /** Starting associations of the optimizer's outer loop. */
-  starts: { min: 1, max: 1_000 },
-  /** Training steps per user in a simulation. */
-  steps: { min: 1, max: Number.MAX_SAFE_INTEGER },
-  /** Seeded scenarios per sweep point of an experiment. */
-  runs: { min: 1, max: 100_000 },
-  workers: { min: 1, max: 256 },
-} as const satisfies Record<string, IntRange>;
+export { RANGES, type IntRange } from '../scenario/ranges.ts';
 
 /** The scenario seed of a command that generates its scenario and is given no `--seed`. */
 export const DEFAULT_SEED = 1;
 
-const rangeText = (r: IntRange): string => `must be an integer in ${r.min}..${r.max}`;
-
-/** `value` (a flag's text or a config file's number) as an integer in `r`, or undefined. */
-function integerIn(value: unknown, r: IntRange): number | undefined {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : undefined;
-  if (text === undefined || !/^\s*[+-]?\d+\s*$/.test(text)) return undefined;
+/** A flag's text as an integer in `r`, or undefined: decimal digits only (no `1e3`, `0x10`, ``). */
+function integerText(text: string, r: IntRange): number | undefined {
+  if (!/^\s*[+-]?\d+\s*$/.test(text)) return undefined;
   const n = Number(text);
   return Number.isSafeInteger(n) && n >= r.min && n <= r.max ? n : undefined;
 }
@@ -43,17 +22,41 @@ function integerIn(value: unknown, r: IntRange): number | undefined {
 /** An integer flag in its range (undefined when not given), or an InputError naming the flag. */
 export function integerFlag(flag: string, value: string | undefined, r: IntRange): number | undefined {
   if (value === undefined) return undefined;
-  const n = integerIn(value, r);
+  const n = integerText(value, r);
   if (n === undefined) throw new InputError(`${flag}: ${rangeText(r)}, got '${value}'`);
   return n;
 }
 
-/** The zod form of an integer in `r`, for schemas of flags and config files (text or number in). */
-export function integerSchema(r: IntRange): z.ZodType<number, unknown> {
+/** The zod form of an integer flag in `r`: commander's text in, a number out. */
+export function integerFlagSchema(r: IntRange): z.ZodType<number, unknown> {
   return z.unknown().transform((value, ctx) => {
-    const n = integerIn(value, r);
+    const n = typeof value === 'string' ? integerText(value, r) : undefined;
     if (n === undefined) {
       ctx.addIssue({ code: 'custom', message: rangeText(r) });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+export interface RealRange {
+  /** Lower bound, and whether the bound itself is allowed. */
+  readonly min: number;
+  readonly minIncluded: boolean;
+  readonly max?: number;
+}
+
+const realRangeText = (r: RealRange): string =>
+  `must be a number ${r.minIncluded ? '>=' : '>'} ${r.min}${r.max === undefined ? '' : ` and <= ${r.max}`}`;
+
+/** The zod form of a real-valued flag: a decimal number (`0.5`, `1e-3`) in range; no `''`, `0x10`. */
+export function realFlagSchema(r: RealRange): z.ZodType<number, unknown> {
+  return z.unknown().transform((value, ctx) => {
+    const text = typeof value === 'string' ? value.trim() : '';
+    const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
+    const inRange = (r.minIncluded ? n >= r.min : n > r.min) && (r.max === undefined || n <= r.max);
+    if (!Number.isFinite(n) || !inRange) {
+      ctx.addIssue({ code: 'custom', message: realRangeText(r) });
       return z.NEVER;
     }
     return n;

@@ -8,28 +8,34 @@ import { ALGORITHMS } from '../optimizer/index.ts';
 import { PRESETS } from '../scenario/presets.ts';
 import { DEFAULT_JOB_METHODS } from '../../experiments/index.ts';
 import { InputError, readSettingsFile } from '../files/index.ts';
-import { integerSchema, RANGES } from './flags.ts';
+import { issueLine } from '../scenario/parse.ts';
+import { strictObject } from '../scenario/strict.ts';
+import { integerIn } from '../scenario/ranges.ts';
+import { integerFlag, RANGES } from './flags.ts';
 
-const RunConfigSchema = z.strictObject({
+const RunConfigSchema = strictObject({
   /** A scenario file; without it one is generated from preset/users/servers/layers/seed. */
   scenario: z.string().min(1).optional(),
   preset: z.enum(Object.keys(PRESETS) as [string, ...string[]]).default('paper'),
-  users: integerSchema(RANGES.users).optional(),
-  servers: integerSchema(RANGES.servers).optional(),
-  layers: integerSchema(RANGES.layers).optional(),
+  users: integerIn(RANGES.users).optional(),
+  servers: integerIn(RANGES.servers).optional(),
+  layers: integerIn(RANGES.layers).optional(),
   /** Master seed (flags.ts `masterSeed`); the generated scenario's seed is this or DEFAULT_SEED. */
-  seed: integerSchema(RANGES.seed).optional(),
+  seed: integerIn(RANGES.seed).optional(),
   methods: z
     .array(z.enum(ALGORITHMS))
     .min(1)
     .default([...DEFAULT_JOB_METHODS]),
   /** Starting associations of the optimizer's outer loop. */
-  starts: integerSchema(RANGES.starts).default(3),
+  starts: integerIn(RANGES.starts).default(3),
   out: z.string().min(1).default('results'),
   trace: z.boolean().default(true),
 });
 
 export type RunConfig = z.infer<typeof RunConfigSchema>;
+
+/** The integer settings, whose flags come as text and whose file values must be numbers. */
+const INTEGER_FLAGS = ['users', 'servers', 'layers', 'seed', 'starts'] as const;
 
 /** The config file (if any) with the given flags on top, validated. */
 export function resolveRunConfig(configPath: string | undefined, flags: Record<string, unknown>): RunConfig {
@@ -39,11 +45,14 @@ export function resolveRunConfig(configPath: string | undefined, flags: Record<s
   }
   const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
   if (typeof given.methods === 'string') given.methods = given.methods.split(',').map((m) => m.trim());
-  const parsed = RunConfigSchema.safeParse({ ...fromFile, ...given });
+  for (const key of INTEGER_FLAGS) {
+    if (key in given) given[key] = integerFlag(`--${key}`, given[key] as string, RANGES[key]);
+  }
+  const merged = { ...fromFile, ...given };
+  const parsed = RunConfigSchema.safeParse(merged);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field = issue.path.join('.');
-  const source =
-    field.split('.')[0]! in given ? `--${field.split('.')[0]}` : `config file ${configPath}: ${field}`;
-  throw new InputError(`${source}: ${issue.message}`);
+  const { field, line } = issueLine(parsed.error, merged);
+  const key = field.split(/[.[]/)[0]!;
+  if (key in given) throw new InputError(`--${key}: ${line.slice(line.indexOf(': ') + 2)}`);
+  throw new InputError(`config file ${configPath}: ${line}`);
 }

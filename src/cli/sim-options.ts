@@ -6,26 +6,27 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { DEFAULT_SIM_CONFIG, type SimConfig } from '../../sim/config.ts';
 import { InputError } from '../files/index.ts';
-import { integerSchema, parseFlags, RANGES } from './flags.ts';
+import { integerFlagSchema, parseFlags, RANGES, realFlagSchema } from './flags.ts';
 
-const positiveSeconds = z.coerce.number().positive().finite();
+/** Seconds and fractions that must be above 0; the K factor may be 0 (Rayleigh). */
+const positive = realFlagSchema({ min: 0, minIncluded: false });
 
 const SimFlags = z.object({
-  duration: positiveSeconds.optional(),
-  steps: integerSchema(RANGES.steps).optional(),
-  epoch: positiveSeconds.optional(),
-  rateTrigger: z.coerce.number().positive().optional(),
+  duration: positive.optional(),
+  steps: integerFlagSchema(RANGES.steps).optional(),
+  epoch: positive.optional(),
+  rateTrigger: positive.optional(),
   edgeGpu: z.enum(['dedicated', 'processor-sharing']).default('dedicated'),
   gradientDownload: z.boolean().default(false),
   fading: z.enum(['static', 'rayleigh', 'rician']).default('static'),
-  coherence: positiveSeconds.default(DEFAULT_SIM_CONFIG.fading.coherenceS),
-  ricianK: z.coerce.number().min(0).finite().default(DEFAULT_SIM_CONFIG.fading.ricianK),
+  coherence: positive,
+  ricianK: realFlagSchema({ min: 0, minIncluded: true }),
   mobility: z.enum(['none', 'random-waypoint', 'gauss-markov']).default('none'),
   speed: z
     .string()
     .regex(/^\d+(\.\d+)?,\d+(\.\d+)?$/, 'must be MIN,MAX in m/s, e.g. 0.5,1.5')
     .optional(),
-  seed: integerSchema(RANGES.seed).optional(),
+  seed: integerFlagSchema(RANGES.seed).optional(),
   wallTime: z.boolean().default(false),
 });
 

@@ -68,20 +68,34 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
     }
     case 'invalid_value':
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')} (got ${show(got)})`;
+    case 'custom':
+      return / got /.test(issue.message) || got === undefined
+        ? issue.message
+        : `${issue.message}, got ${show(got)}`;
     default:
       return issue.message;
   }
 }
 
-/** Parses with a schema; on failure throws one line for the first issue (and counts the rest). */
-function parseWith<S extends z.ZodType>(schema: S, json: unknown, source: string): z.output<S> {
-  const result = schema.safeParse(json);
-  if (result.success) return result.data;
-  const [first, ...rest] = result.error.issues;
-  if (first === undefined) throw new ValidationError(`${source}: invalid`, '(root)');
+/**
+ * The first issue of a failed parse as one line, `field: what is wrong (got what)`, and the rest
+ * counted; the one wording of every file mecsim reads (scenario, solution, config, experiment).
+ */
+export function issueLine(error: z.ZodError, input: unknown): { field: string; line: string } {
+  const [first, ...rest] = error.issues;
+  if (first === undefined) return { field: '(root)', line: 'invalid' };
   const field = formatPath(first.path);
   const more = rest.length === 0 ? '' : ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})`;
-  throw new ValidationError(`${source}: ${field}: ${describeIssue(first, json)}${more}`, field);
+  const at = field === '(root)' ? '' : `${field}: `;
+  return { field, line: `${at}${describeIssue(first, input)}${more}` };
+}
+
+/** Parses with a schema; on failure throws one line for the first issue (and counts the rest). */
+export function parseWith<S extends z.ZodType>(schema: S, json: unknown, source: string): z.output<S> {
+  const result = schema.safeParse(json);
+  if (result.success) return result.data;
+  const { field, line } = issueLine(result.error, json);
+  throw new ValidationError(`${source}: ${line}`, field);
 }
 
 /** A validated scenario from parsed JSON; `source` starts the error line (e.g. the file name). */

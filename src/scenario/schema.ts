@@ -5,10 +5,12 @@
  */
 import { z } from 'zod';
 import type { Allocation, ModelScenario } from '../model/types.ts';
+import { integerIn, RANGES } from './ranges.ts';
+import { strictObject } from './strict.ts';
 
 const positive = () => z.number().positive();
 const nonNegative = () => z.number().min(0);
-const count = () => z.number().int().min(1);
+const count = () => integerIn(RANGES.count);
 const coordinate = () => z.number();
 
 /** Defaults for fields added after the first contract; the generator always writes them out. */
@@ -17,15 +19,15 @@ export const DEFAULT_TOKEN_ID_BITS = 32;
 export const DEFAULT_SERVER_TX_POWER_W = 10;
 export const DEFAULT_PATH_LOSS = { at1KmDb: 128.1, perDecadeDb: 37.6, minDistanceM: 10 } as const;
 
-export const LlmSchema = z.object({
-  layers: count(),
+export const LlmSchema = strictObject({
+  layers: integerIn(RANGES.layers),
   batchSize: count(),
   hiddenDim: count(),
   /** [mecsim] bits per token id an edge-only user sends (α = 0). */
   tokenIdBits: positive().default(DEFAULT_TOKEN_ID_BITS),
 });
 
-export const UserSchema = z.object({
+export const UserSchema = strictObject({
   tokens: count(),
   gpuCores: count(),
   flopsPerCycle: positive(),
@@ -38,7 +40,7 @@ export const UserSchema = z.object({
   yM: coordinate(),
 });
 
-export const ServerSchema = z.object({
+export const ServerSchema = strictObject({
   gpuCores: count(),
   flopsPerCycle: positive(),
   maxFreqHz: positive(),
@@ -50,34 +52,30 @@ export const ServerSchema = z.object({
   yM: coordinate(),
 });
 
-const ScenarioObject = z.object({
+const ScenarioObject = strictObject({
   version: z.literal(1),
   /** Which preset the generator used ('paper', 'contested'), or 'custom'. */
   preset: z.string().default('custom'),
-  seed: z.number().int().min(0),
+  seed: integerIn(RANGES.seed),
   /** Side of the square area users and servers are placed in. */
   areaM: positive(),
   llm: LlmSchema,
-  weights: z.object({ delay: nonNegative(), energy: nonNegative(), stability: nonNegative() }),
-  normalization: z.object({ delayS: positive(), energyJ: positive(), stability: positive() }),
-  objective: z
-    .object({
-      uplinkDelay: z.boolean().default(DEFAULT_OBJECTIVE.uplinkDelay),
-      minPowerW: positive().default(DEFAULT_OBJECTIVE.minPowerW),
-    })
-    .default({ ...DEFAULT_OBJECTIVE }),
+  weights: strictObject({ delay: nonNegative(), energy: nonNegative(), stability: nonNegative() }),
+  normalization: strictObject({ delayS: positive(), energyJ: positive(), stability: positive() }),
+  objective: strictObject({
+    uplinkDelay: z.boolean().default(DEFAULT_OBJECTIVE.uplinkDelay),
+    minPowerW: positive().default(DEFAULT_OBJECTIVE.minPowerW),
+  }).default({ ...DEFAULT_OBJECTIVE }),
   noisePsdWPerHz: positive(),
   /** The path-loss law the gains came from, for a simulator that moves users. */
-  pathLoss: z
-    .object({
-      at1KmDb: z.number(),
-      perDecadeDb: positive(),
-      minDistanceM: positive(),
-    })
-    .default({ ...DEFAULT_PATH_LOSS }),
-  stability: z.object({ lipschitz: positive() }),
-  users: z.array(UserSchema).min(1),
-  servers: z.array(ServerSchema).min(1),
+  pathLoss: strictObject({
+    at1KmDb: z.number(),
+    perDecadeDb: positive(),
+    minDistanceM: positive(),
+  }).default({ ...DEFAULT_PATH_LOSS }),
+  stability: strictObject({ lipschitz: positive() }),
+  users: z.array(UserSchema).min(RANGES.users.min).max(RANGES.users.max),
+  servers: z.array(ServerSchema).min(RANGES.servers.min).max(RANGES.servers.max),
   channelGain: z.array(z.array(positive())),
 });
 
@@ -120,10 +118,10 @@ const numbers = () => z.array(z.number());
  * A solution file. Only the shape is checked here; ranges, budgets and the link to a scenario are
  * `checkSolution`'s job, which lists every violated constraint instead of stopping at the first.
  */
-export const SolutionSchema = z.object({
+export const SolutionSchema = strictObject({
   version: z.literal(1),
   algorithm: z.string().default('unknown'),
-  iterations: z.number().int().min(0).default(0),
+  iterations: integerIn(RANGES.tally).default(0),
   association: numbers(),
   localLayers: numbers(),
   powerW: numbers(),
@@ -132,6 +130,10 @@ export const SolutionSchema = z.object({
   edgeFreqHz: numbers(),
   /** The metrics an optimizer recorded (JSON form: null for an unbounded value); not validated. */
   metrics: z.unknown().optional(),
+  /** How the optimizer got there (`optimize --out`): objective per outer iteration, starts, LPs. */
+  history: z.array(z.number().nullable()).optional(),
+  starts: integerIn(RANGES.tally).optional(),
+  lpSolves: integerIn(RANGES.tally).optional(),
 });
 
 export type Solution = z.infer<typeof SolutionSchema>;

@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InputError } from '../../src/files/index.ts';
-import { integerFlag, integerSchema, masterSeed, parseFlags, RANGES } from '../../src/cli/flags.ts';
+import {
+  integerFlag,
+  integerFlagSchema,
+  masterSeed,
+  parseFlags,
+  RANGES,
+  realFlagSchema,
+} from '../../src/cli/flags.ts';
+import { integerIn } from '../../src/scenario/ranges.ts';
 import { MAX_SEED } from '../../src/random/index.ts';
 import { oneLineError } from '../one-line-error.ts';
 
@@ -19,17 +27,28 @@ describe('integer flags', () => {
     for (const v of ['2.5', '1e3', 'abc', '', '0x10'])
       expect(() => integerFlag('--users', v, RANGES.users)).toThrow(InputError);
   });
-  it('the zod form takes numbers from config files and text from flags, with the same range', () => {
-    const s = integerSchema(RANGES.layers);
-    expect(s.parse(12)).toBe(12);
-    expect(s.parse('12')).toBe(12);
-    expect(s.safeParse(10_001).success).toBe(false);
-    expect(s.safeParse(3.5).success).toBe(false);
+  it('files take numbers, flags take text, with the same range and no coercion', () => {
+    const file = integerIn(RANGES.layers);
+    expect(file.parse(12)).toBe(12);
+    for (const v of ['12', true, 10_001, 3.5, null]) expect(file.safeParse(v).success).toBe(false);
+    const flag = integerFlagSchema(RANGES.layers);
+    expect(flag.parse('12')).toBe(12);
+    for (const v of [12, '10001', '']) expect(flag.safeParse(v).success).toBe(false);
+  });
+  it('real flags are decimal numbers in range; empty text is not 0', () => {
+    const s = realFlagSchema({ min: 0, minIncluded: true });
+    expect(s.parse('1e-3')).toBe(0.001);
+    expect(s.parse('0')).toBe(0);
+    for (const v of ['', ' ', '0x10', 'Infinity', '1e999', '-1', 'abc'])
+      expect(s.safeParse(v).success).toBe(false);
+  });
+  it('no integer range states 2^53 - 1 (a range in a message is one mecsim enforces)', () => {
+    for (const r of Object.values(RANGES)) expect(r.max).toBeLessThan(Number.MAX_SAFE_INTEGER);
   });
   it('parseFlags names the kebab-case flag and the value', () => {
-    const schema = z.object({ rateTrigger: integerSchema(RANGES.steps) });
+    const schema = z.object({ rateTrigger: integerFlagSchema(RANGES.steps) });
     expect(oneLineError(() => parseFlags(schema, { rateTrigger: '0' }), InputError)).toBe(
-      `--rate-trigger: must be an integer in 1..${Number.MAX_SAFE_INTEGER}, got '0'`,
+      `--rate-trigger: must be an integer in 1..${RANGES.steps.max}, got '0'`,
     );
   });
 });

@@ -48,7 +48,9 @@ describe('parseScenario', () => {
   it('a non-integer count', () => {
     const j = fresh();
     j.llm.layers = 3.5;
-    expect(messageOf(() => parseScenario(j))).toBe('scenario: llm.layers: must be an integer, got 3.5');
+    expect(messageOf(() => parseScenario(j))).toBe(
+      'scenario: llm.layers: must be an integer in 1..10000, got 3.5',
+    );
   });
   it('the wrong version', () => {
     expect(messageOf(() => parseScenario({ ...fresh(), version: 2 }))).toBe(
@@ -88,7 +90,43 @@ describe('parseScenario', () => {
     );
   });
   it('not an object', () => {
-    expect(messageOf(() => parseScenario([]))).toBe('scenario: (root): must be an object, got an array');
+    expect(messageOf(() => parseScenario([]))).toBe('scenario: must be an object, got an array');
+  });
+  it('a misspelt key is an error naming it and the key meant, at any depth', () => {
+    const j = fresh();
+    j.objective.uplinkdelay = false;
+    expect(messageOf(() => parseScenario(j))).toBe(
+      "scenario: objective: unknown key 'uplinkdelay' (did you mean 'uplinkDelay'?)",
+    );
+    const k = fresh();
+    k.servers[1].kapa = 1;
+    expect(messageOf(() => parseScenario(k))).toBe(
+      "scenario: servers[1]: unknown key 'kapa' (did you mean 'kappa'?)",
+    );
+    const r = fresh();
+    r.comment = 'x';
+    expect(messageOf(() => parseScenario(r))).toMatch(
+      /^scenario: unknown key 'comment' \(known: version, preset, seed/,
+    );
+  });
+  it('no coercion: text, booleans and null are not numbers', () => {
+    for (const v of ['4', true, null, '']) {
+      const j = fresh();
+      j.users[0].tokens = v;
+      expect(messageOf(() => parseScenario(j))).toMatch(
+        /^scenario: users\[0\]\.tokens: must be a number, got /,
+      );
+    }
+  });
+  it('a seed has the one seed range, an integer beyond any real count is refused by its range', () => {
+    const j = fresh();
+    j.seed = 2 ** 32;
+    expect(messageOf(() => parseScenario(j))).toBe(
+      'scenario: seed: must be an integer in 0..4294967295, got 4294967296',
+    );
+    const k = fresh();
+    k.users[0].datasetSize = 1e20;
+    expect(messageOf(() => parseScenario(k))).not.toMatch(/9007199254740991/);
   });
   it('fills fields added after the first contract with their defaults', () => {
     const j = fresh();
@@ -101,6 +139,16 @@ describe('parseScenario', () => {
 });
 
 describe('parseSolution', () => {
+  it('a misspelt key is an error; what optimize writes (history, starts, lpSolves) is not', () => {
+    const a = solutionFromAllocation(
+      referenceAllocation(generateScenario({ seed: 1, users: 2, servers: 1 })),
+      'x',
+    );
+    expect(parseSolution({ ...a, history: [2, 1, null], starts: 3, lpSolves: 9 }).starts).toBe(3);
+    expect(messageOf(() => parseSolution({ ...a, bandwidthHZ: [1] }))).toBe(
+      "solution: unknown key 'bandwidthHZ' (did you mean 'bandwidthHz'?)",
+    );
+  });
   const s = generateScenario({ seed: 1, users: 4, servers: 2 });
   const sol = solutionFromAllocation(referenceAllocation(s), 'reference');
   it('round-trips', () => {

@@ -21,17 +21,17 @@ import {
 } from '../../../experiments/index.ts';
 import { InputError } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
-import { DEFAULT_SEED, integerSchema, parseFlags, RANGES } from '../flags.ts';
+import { DEFAULT_SEED, integerFlagSchema, parseFlags, RANGES } from '../flags.ts';
 import { jsonLine } from '../json-output.ts';
 import { progressBar } from '../progress.ts';
 
 const DEFAULT_OUT = join('experiments', 'out');
 
 const Flags = z.object({
-  runs: integerSchema(RANGES.runs).optional(),
-  seed: integerSchema(RANGES.seed),
-  workers: integerSchema(RANGES.workers).optional(),
-  starts: integerSchema(RANGES.starts),
+  runs: integerFlagSchema(RANGES.runs).optional(),
+  seed: integerFlagSchema(RANGES.seed),
+  workers: integerFlagSchema(RANGES.workers).optional(),
+  starts: integerFlagSchema(RANGES.starts),
   shard: z
     .string()
     .regex(/^\d+\/\d+$/, 'must be I/N with 0 <= I < N, e.g. 0/4')
