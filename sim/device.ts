@@ -20,6 +20,7 @@ import { FixedRateGpu, LayerRun, type LayerRunOwner } from './layers.ts';
 import type { ChannelGains } from './channel.ts';
 import { Link } from './link.ts';
 import { newStepRecord, type MetricsCollector, type StepRecord } from './metrics.ts';
+import type { UserPhase, UserProgress } from './policy.ts';
 import { START_LANE } from './priorities.ts';
 import type { TraceOut } from './trace/records.ts';
 
@@ -47,6 +48,7 @@ export class UserDevice implements LayerRunOwner {
   private readonly run: LayerRun;
   private readonly gpu = new FixedRateGpu();
   private side: 'local' | 'edge' = 'local';
+  private phase: UserPhase = 'idle';
   private stepIndex = 0;
   private record: StepRecord;
   private edgeShareAtUplinkHz = 0;
@@ -60,6 +62,12 @@ export class UserDevice implements LayerRunOwner {
     this.run = new LayerRun(sim, n, flops, this);
     this.link = new Link(sim, ctx.channel, scenario.noisePsdWPerHz, n);
     this.record = newStepRecord(n, 0, 0, 0);
+  }
+
+  /** Where the user is, for a policy's observation. */
+  progress(): UserProgress {
+    const r = this.record;
+    return { steps: this.stepIndex, phase: this.phase, localLayers: r.localLayers, server: r.server };
   }
 
   /** Schedules the first step at the current time. */
@@ -77,6 +85,7 @@ export class UserDevice implements LayerRunOwner {
     const user = this.ctx.scenario.users[this.n]!;
     const f = this.ctx.plan.allocation.userFreqHz[this.n]!;
     this.side = 'local';
+    this.phase = 'local';
     this.gpu.start(
       this.run,
       alpha,
@@ -140,6 +149,7 @@ export class UserDevice implements LayerRunOwner {
       return;
     }
     const m = allocation.association[this.n]!;
+    this.phase = 'uplink';
     this.record.server = m;
     this.edgeShareAtUplinkHz = allocation.edgeFreqHz[this.n]!;
     const bits = sentBits(scenario, this.n, this.record.localLayers);
@@ -172,12 +182,14 @@ export class UserDevice implements LayerRunOwner {
     const share =
       allocation.association[this.n] === m ? allocation.edgeFreqHz[this.n]! : this.edgeShareAtUplinkHz;
     this.side = 'edge';
+    this.phase = 'edge';
     this.ctx.servers[m]!.startPhase(this.run, this.ctx.scenario.llm.layers - this.record.localLayers, share);
   }
 
   startDownload(): void {
     const { scenario } = this.ctx;
     const m = this.record.server;
+    this.phase = 'download';
     this.link.send(
       scenario.users[this.n]!.activationBits,
       m,
@@ -215,7 +227,9 @@ export class UserDevice implements LayerRunOwner {
     metrics.add(r);
     if (trace !== null) trace({ t: sim.now, type: 'step', ...r, batch: r.step });
     this.stepIndex++;
+    this.phase = 'idle';
     if (this.stepIndex >= config.maxStepsPerUser) {
+      this.phase = 'done';
       this.ctx.onDone();
       return;
     }

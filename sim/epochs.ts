@@ -9,23 +9,28 @@ import type { Simulation } from '../src/engine/index.ts';
 import { evaluate, uplinkRateBps, type Allocation } from '../src/model/index.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { SimConfig } from './config.ts';
+import { acceptDecision, InfeasibleDecision } from './decisions.ts';
 import type { AllocationSource } from './device.ts';
 import type { ChannelState } from './channel.ts';
-import type { Policy } from './policy.ts';
+import type { MetricsCollector } from './metrics.ts';
+import type { EpochTrigger, Observation, Policy, UserProgress } from './policy.ts';
 import { EPOCH_LANE } from './priorities.ts';
 import type { TraceOut } from './trace/records.ts';
 
-export type EpochTrigger = 'start' | 'period' | 'rate-change';
+export type { EpochTrigger } from './policy.ts';
 
 export interface EpochRecord {
   index: number;
   timeS: number;
   trigger: EpochTrigger;
+  /** The policy whose allocation went into force (the fallback's name when it stood in). */
   policy: string;
   /** The analytic objective of the new allocation under the gains in force. */
   objective: number;
   /** Only with `config.recordWallTime`. */
   optimizerWallS?: number;
+  /** Only when the fallback policy stood in: why the policy's own decision was refused. */
+  rejected?: string;
 }
 
 export interface EpochSetup {
@@ -33,41 +38,39 @@ export interface EpochSetup {
   readonly scenario: Scenario;
   readonly config: SimConfig;
   readonly policy: Policy;
+  /** Decides instead of `policy` when its decision is infeasible; null: an infeasible decision ends the run. */
+  readonly fallback: Policy | null;
   readonly channel: ChannelState;
+  readonly metrics: MetricsCollector;
+  /** Each user's progress, by user index (filled before the first epoch). */
+  readonly users: readonly { progress(): UserProgress }[];
   readonly trace: TraceOut;
   /** Wall clock in seconds, for the optimizer's time when `config.recordWallTime`. */
   readonly wallClockS: (() => number) | undefined;
 }
 
-interface Decision {
+interface Decided {
   allocation: Allocation;
   scenario: Scenario;
+  policy: string;
   wallS: number;
-}
-
-async function decide(setup: EpochSetup, previous: Allocation | null): Promise<Decision> {
-  const scenario = { ...setup.scenario, channelGain: setup.channel.matrix() };
-  const t0 = setup.wallClockS?.() ?? 0;
-  const allocation = await setup.policy.allocate(scenario, previous);
-  return { allocation, scenario, wallS: (setup.wallClockS?.() ?? 0) - t0 };
+  rejected?: string;
 }
 
 export class EpochController implements AllocationSource {
   readonly records: EpochRecord[] = [];
+  /** The allocation in force; set by `start` before any device reads it. */
+  allocation!: Allocation;
   private pending: EpochTrigger | null = null;
   private ratesAtEpoch: number[] = [];
 
-  private constructor(
-    private readonly setup: EpochSetup,
-    public allocation: Allocation,
-  ) {}
+  constructor(private readonly setup: EpochSetup) {}
 
-  /** Runs the first epoch (t = 0); the controller then holds the allocation in force. */
-  static async start(setup: EpochSetup): Promise<EpochController> {
-    const decision = await decide(setup, null);
-    const controller = new EpochController(setup, decision.allocation);
-    controller.record('start', decision);
-    return controller;
+  /** Runs the first epoch (t = 0), after which the controller holds the allocation in force. */
+  async start(): Promise<void> {
+    const decided = await this.decide('start');
+    this.allocation = decided.allocation;
+    this.record('start', decided);
   }
 
   /** Schedules the periodic epochs, if any. */
@@ -95,9 +98,48 @@ export class EpochController implements AllocationSource {
 
   /** Runs the policy now and puts its allocation in force. */
   async apply(trigger: EpochTrigger): Promise<void> {
-    const decision = await decide(this.setup, this.allocation);
-    this.allocation = decision.allocation;
-    this.record(trigger, decision);
+    const decided = await this.decide(trigger);
+    this.allocation = decided.allocation;
+    this.record(trigger, decided);
+  }
+
+  /** The policy's decision on the gains in force, merged and checked, or the fallback's. */
+  private async decide(trigger: EpochTrigger): Promise<Decided> {
+    const { policy, fallback, wallClockS } = this.setup;
+    const observation = this.observe(trigger);
+    const { scenario } = observation;
+    const t0 = wallClockS?.() ?? 0;
+    const done = (allocation: Allocation, p: Policy): Decided => ({
+      allocation,
+      scenario,
+      policy: p.name,
+      wallS: (wallClockS?.() ?? 0) - t0,
+    });
+    try {
+      return done(await acceptDecision(policy, observation), policy);
+    } catch (err) {
+      if (!(err instanceof InfeasibleDecision) || fallback === null) throw err;
+      return { ...done(await acceptDecision(fallback, observation), fallback), rejected: err.message };
+    }
+  }
+
+  private observe(trigger: EpochTrigger): Observation {
+    const { scenario, channel, metrics, users, sim } = this.setup;
+    const progress = users.map((u) => u.progress());
+    const edgeUsers = scenario.servers.map(() => 0);
+    for (const u of progress) if (u.phase === 'edge') edgeUsers[u.server]! += 1;
+    const observation: Observation = {
+      epoch: this.records.length,
+      timeS: sim.now,
+      trigger,
+      scenario: { ...scenario, channelGain: channel.matrix() },
+      allocation: this.records.length === 0 ? null : this.allocation,
+      users: progress,
+      edgeUsers,
+      sinceLast: metrics.window(),
+    };
+    metrics.startWindow();
+    return observation;
   }
 
   fire(trigger: EpochTrigger): void {
@@ -107,17 +149,18 @@ export class EpochController implements AllocationSource {
     this.setup.sim.stop();
   }
 
-  private record(trigger: EpochTrigger, decision: Decision): void {
-    const { sim, config, policy, trace } = this.setup;
+  private record(trigger: EpochTrigger, decided: Decided): void {
+    const { sim, config, trace } = this.setup;
     this.ratesAtEpoch = this.uplinkRates();
     const record: EpochRecord = {
       index: this.records.length,
       timeS: sim.now,
       trigger,
-      policy: policy.name,
-      objective: evaluate(decision.scenario, decision.allocation).objective,
+      policy: decided.policy,
+      objective: evaluate(decided.scenario, decided.allocation).objective,
     };
-    if (config.recordWallTime) record.optimizerWallS = decision.wallS;
+    if (config.recordWallTime) record.optimizerWallS = decided.wallS;
+    if (decided.rejected !== undefined) record.rejected = decided.rejected;
     this.records.push(record);
     if (trace !== null) trace({ t: sim.now, type: 'epoch', ...record });
   }

@@ -8,6 +8,7 @@
  */
 import { objectiveValue, objectiveWeights, userStabilityBound, type Metrics } from '../src/model/index.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
+import type { StepWindow } from './policy.ts';
 
 /** One training step of one user, as simulated. */
 export interface StepRecord {
@@ -98,16 +99,52 @@ const zeroSums = (): Sums => ({
   downloadEnergyJ: 0,
 });
 
+/** Sums over the steps since the last decision (the policy's `sinceLast`). */
+interface WindowSums {
+  delayS: number;
+  uplinkDelayS: number;
+  energyJ: number;
+  stability: number;
+  stepsPerUser: number[];
+}
+
 /** Accumulates step records; memory grows only with `stepEndS` (one number per step). */
 export class MetricsCollector {
   private readonly totals: Sums[];
   private readonly stabilitySums: number[];
   private readonly stepEnds: number[][];
+  private since: WindowSums;
 
   constructor(private readonly scenario: Scenario) {
     this.totals = scenario.users.map(zeroSums);
     this.stabilitySums = scenario.users.map(() => 0);
     this.stepEnds = scenario.users.map(() => []);
+    this.since = this.emptyWindow();
+  }
+
+  /** The steps completed since the last `startWindow`. */
+  window(): StepWindow {
+    const { delayS, uplinkDelayS, energyJ, stability, stepsPerUser } = this.since;
+    const objectiveDelayS = this.scenario.objective.uplinkDelay ? delayS : delayS - uplinkDelayS;
+    const w = objectiveWeights(this.scenario.weights, this.scenario.normalization);
+    return {
+      steps: stepsPerUser.reduce((s, k) => s + k, 0),
+      delayS,
+      energyJ,
+      stability,
+      cost: objectiveValue(w, objectiveDelayS, energyJ, stability),
+      stepsPerUser: [...stepsPerUser],
+    };
+  }
+
+  /** Starts a new window now (at a decision). */
+  startWindow(): void {
+    this.since = this.emptyWindow();
+  }
+
+  private emptyWindow(): WindowSums {
+    const stepsPerUser = this.scenario.users.map(() => 0);
+    return { delayS: 0, uplinkDelayS: 0, energyJ: 0, stability: 0, stepsPerUser };
   }
 
   add(r: StepRecord): void {
@@ -123,13 +160,20 @@ export class MetricsCollector {
     t.downloadEnergyJ += r.downloadEnergyJ;
     t.energyJ += r.localEnergyJ + r.uplinkEnergyJ + r.edgeEnergyJ;
     const { llm, stability, users } = this.scenario;
-    this.stabilitySums[r.user]! += userStabilityBound(
+    const stepStability = userStabilityBound(
       stability.lipschitz,
       users[r.user]!.datasetSize,
       r.localLayers,
       llm.layers,
     );
+    this.stabilitySums[r.user]! += stepStability;
     this.stepEnds[r.user]!.push(r.endS);
+    const w = this.since;
+    w.delayS += r.endS - r.startS;
+    w.uplinkDelayS += r.uplinkDelayS;
+    w.energyJ += r.localEnergyJ + r.uplinkEnergyJ + r.edgeEnergyJ;
+    w.stability += stepStability;
+    w.stepsPerUser[r.user]! += 1;
   }
 
   result(): SimMetrics {

@@ -2,7 +2,8 @@
  * The policy registry: names a user can pass to `--policy`. Every optimizer algorithm (MODEL.md
  * §6, §7) is a policy that re-optimises on the gains in force at each epoch; `reference` is the
  * normalisation's reference rule (α = 1, highest-gain server, equal shares, full power and
- * frequency), a cheap adaptive baseline. A fixed solution is `staticPolicy` (`--solution`).
+ * frequency), a cheap adaptive baseline. A fixed solution is `staticPolicy` (`--solution`). Each
+ * implements the policy API of `policy.ts` and ignores all of the observation but the gains.
  */
 import { referenceAllocation } from '../src/model/index.ts';
 import { ALGORITHMS, optimize, type AlgorithmName } from '../src/optimizer/index.ts';
@@ -16,11 +17,11 @@ export interface PolicyOptions {
 }
 
 function optimizerPolicy(algorithm: AlgorithmName, { seed }: PolicyOptions): Policy {
-  return { name: algorithm, allocate: (scenario) => optimize(scenario, { algorithm, seed }) };
+  return { name: algorithm, decide: ({ scenario }) => optimize(scenario, { algorithm, seed }) };
 }
 
 const REGISTRY: Readonly<Record<string, (options: PolicyOptions) => Policy>> = {
-  reference: () => ({ name: 'reference', allocate: async (scenario) => referenceAllocation(scenario) }),
+  reference: () => ({ name: 'reference', decide: ({ scenario }) => referenceAllocation(scenario) }),
   ...Object.fromEntries(ALGORITHMS.map((a) => [a, (options: PolicyOptions) => optimizerPolicy(a, options)])),
 };
 

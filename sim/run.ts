@@ -30,6 +30,9 @@ export interface SimResult {
 
 export interface SimulateOptions {
   policy: Policy;
+  /** Decides instead of `policy` at an epoch where its decision is infeasible (recorded in the
+   *  epoch's `rejected`); without it an infeasible decision ends the run with a PolicyError. */
+  fallback?: Policy;
   config?: Partial<SimConfig>;
   /** Master seed of the run's random streams; the scenario's seed by default. */
   seed?: number;
@@ -47,16 +50,20 @@ export async function simulate(scenario: Scenario, options: SimulateOptions): Pr
   const sim = new Simulation();
   const trace = options.onTrace ?? null;
   const channel = new ChannelState(scenario, config, new RandomStreams(options.seed ?? scenario.seed));
-  const epochs = await EpochController.start({
+  const metrics = new MetricsCollector(scenario);
+  const devices: UserDevice[] = [];
+  const epochs = new EpochController({
     sim,
     scenario,
     config,
     policy: options.policy,
+    fallback: options.fallback ?? null,
     channel,
+    metrics,
+    users: devices,
     trace,
     wallClockS: options.wallClockS,
   });
-  const metrics = new MetricsCollector(scenario);
   let usersTraining = scenario.users.length;
   const context = {
     sim,
@@ -71,7 +78,8 @@ export async function simulate(scenario: Scenario, options: SimulateOptions): Pr
       if (--usersTraining === 0) sim.stop();
     },
   };
-  const devices = scenario.users.map((_, n) => new UserDevice(n, context));
+  for (let n = 0; n < scenario.users.length; n++) devices.push(new UserDevice(n, context));
+  await epochs.start();
   const clock = new ChannelClock({
     sim,
     config,
@@ -91,5 +99,6 @@ export async function simulate(scenario: Scenario, options: SimulateOptions): Pr
     if (trigger === null) break;
     await epochs.apply(trigger);
   }
+  await options.policy.end?.({ timeS: sim.now, sinceLast: metrics.window() });
   return { metrics: metrics.result(), epochs: epochs.records, events: sim.eventCount, endS: sim.now };
 }

@@ -75,12 +75,12 @@ function heapSampling(every: number): { policy: Policy; peakBytes: () => number 
   let epochs = 0;
   const policy: Policy = {
     name: reference.name,
-    allocate: (scenario, previous) => {
+    decide: (observation) => {
       if (epochs++ % every === 0) {
         collectGarbage();
         peak = Math.max(peak, process.memoryUsage().heapUsed);
       }
-      return reference.allocate(scenario, previous);
+      return reference.decide(observation);
     },
   };
   return { policy, peakBytes: () => peak };

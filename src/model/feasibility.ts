@@ -21,6 +21,12 @@ export interface CheckOptions {
   readonly allowEdgeOnly?: boolean;
   /** Relative tolerance of the budget equalities (9e), (9g); default 1e-6. */
   readonly budgetRelTol?: number;
+  /**
+   * Accept a server whose users are given less than its budget in total (default false: (9e), (9g)
+   * are equalities). A simulated policy may leave bandwidth or GPU idle; over budget is never
+   * accepted.
+   */
+  readonly underBudget?: boolean;
 }
 
 /** `path: message (9x)`, one line. */
@@ -34,6 +40,7 @@ const FIELDS = ['association', 'localLayers', 'powerW', 'bandwidthHz', 'userFreq
 export function checkSolution(net: Network, solution: Allocation, options: CheckOptions = {}): Violation[] {
   const allowEdgeOnly = options.allowEdgeOnly ?? true;
   const tol = options.budgetRelTol ?? 1e-6;
+  const underBudget = options.underBudget ?? false;
   const out: Violation[] = [];
   const add = (constraint: string, path: string, message: string): void => {
     out.push({ constraint, path, message });
@@ -119,6 +126,7 @@ export function checkSolution(net: Network, solution: Allocation, options: Check
       'Hz',
       'bandwidth',
       tol,
+      underBudget,
     );
     checkBudget(
       add,
@@ -129,6 +137,7 @@ export function checkSolution(net: Network, solution: Allocation, options: Check
       'Hz',
       'GPU frequency',
       tol,
+      underBudget,
     );
   }
   return out;
@@ -143,12 +152,14 @@ function checkBudget(
   unit: string,
   what: string,
   tol: number,
+  underBudget: boolean,
 ): void {
-  if (Math.abs(used - budget) <= tol * budget) return;
+  if (Math.abs(used - budget) <= tol * budget || (underBudget && used < budget)) return;
   const side = used > budget ? 'over' : 'under';
+  const rule = underBudget ? 'must not exceed it' : 'must be equal';
   add(
     constraint,
     path,
-    `its users are given ${used} ${unit} of ${what} in total, ${side} the budget ${budget} ${unit} (must be equal, relative tolerance ${tol})`,
+    `its users are given ${used} ${unit} of ${what} in total, ${side} the budget ${budget} ${unit} (${rule}, relative tolerance ${tol})`,
   );
 }

@@ -27,9 +27,9 @@ export function mecsim(...args: string[]): Promise<Run> {
   });
 }
 
-/** A failure: exit 2, exactly one line on stderr (returned without the newline), nothing on stdout. */
-export function oneLineFailure(r: Run): string {
-  expect(r.code).toBe(2);
+/** A failure: exit `code` (2, input), exactly one line on stderr (returned without the newline), nothing on stdout. */
+export function oneLineFailure(r: Run, code = 2): string {
+  expect(r.code, r.stderr).toBe(code);
   expect(r.stdout).toBe('');
   expect(r.stderr.endsWith('\n')).toBe(true);
   expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);

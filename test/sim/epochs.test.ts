@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { equalShareAllocation, type Allocation } from '../../src/model/index.ts';
-import type { Scenario } from '../../src/scenario/schema.ts';
 import type { Policy } from '../../sim/policy.ts';
 import { simulate } from '../../sim/run.ts';
 import { handAllocation, handScenario } from './fixtures.ts';
@@ -15,8 +14,8 @@ describe('reallocation epochs', () => {
     const fast = { ...slow, edgeFreqHz: [84] };
     const policy: Policy = {
       name: 'switch',
-      allocate: async (scenario: Scenario, previous) => {
-        calls.push(previous);
+      decide: ({ scenario, allocation }) => {
+        calls.push(allocation);
         expect(scenario.channelGain).toEqual([[1]]);
         return calls.length === 1 ? slow : fast;
       },
@@ -31,7 +30,7 @@ describe('reallocation epochs', () => {
       [3, 'period'],
     ]);
     expect(calls[0]).toBeNull();
-    expect(calls[1]).toBe(slow);
+    expect(calls[1]).toEqual(slow);
     expect(result.metrics.perUser[0]!.delayS).toBeCloseTo(4, 12);
     expect(result.epochs.every((e) => e.optimizerWallS === undefined)).toBe(true);
   });
@@ -46,7 +45,7 @@ describe('reallocation epochs', () => {
     const moved = { ...first, association: [1], edgeFreqHz: [84] };
     let calls = 0;
     const result = await simulate(scenario, {
-      policy: { name: 'move', allocate: async () => (calls++ === 0 ? first : moved) },
+      policy: { name: 'move', decide: () => (calls++ === 0 ? first : moved) },
       config: { epoch: { everyS: 1.5, rateChange: Infinity }, durationS: 100, maxStepsPerUser: 1 },
     });
     expect(result.metrics.perUser[0]!.delayS).toBeCloseTo(6, 12);
@@ -58,7 +57,7 @@ describe('reallocation epochs', () => {
     const times: number[] = [];
     const policy: Policy = {
       name: 'count',
-      allocate: async () => {
+      decide: () => {
         times.push(0);
         return equalShareAllocation(scenario, 1);
       },
@@ -83,7 +82,7 @@ describe('reallocation epochs', () => {
     const scenario = handScenario([84], 2);
     await expect(
       simulate(scenario, {
-        policy: { name: 'x', allocate: async () => handAllocation([84], 1) },
+        policy: { name: 'x', decide: () => handAllocation([84], 1) },
         config: { maxStepsPerUser: Infinity },
       }),
     ).rejects.toThrow(/never ends/);

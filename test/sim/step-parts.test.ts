@@ -10,7 +10,15 @@ describe('a step is the sum of its parts', () => {
     // Fading and a shared edge GPU make every part vary from step to step; some users train
     // everything locally (no uplink, edge or download) and others nothing (no local phase).
     const scenario = generateScenario({ seed: 2, users: 8, servers: 2, layers: 4 });
-    const allocation = { ...equalShareAllocation(scenario, 1), localLayers: [0, 1, 2, 3, 4, 1, 2, 3] };
+    // User 4 (α = Υ) holds no share, as a decision must (budgets are upper bounds in a simulation).
+    const shares = equalShareAllocation(scenario, 1);
+    const noShare = (v: number, n: number): number => (n === 4 ? 0 : v);
+    const allocation = {
+      ...shares,
+      localLayers: [0, 1, 2, 3, 4, 1, 2, 3],
+      bandwidthHz: shares.bandwidthHz.map(noShare),
+      edgeFreqHz: shares.edgeFreqHz.map(noShare),
+    };
     const steps: Extract<SimTraceRecord, { type: 'step' }>[] = [];
     const { metrics } = await simulate(scenario, {
       policy: staticPolicy(allocation),

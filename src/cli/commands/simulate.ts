@@ -1,62 +1,28 @@
 import type { Command } from 'commander';
-import { checkSolution, formatViolation } from '../../model/feasibility.ts';
-import type { Allocation } from '../../model/index.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { SimConfig } from '../../../sim/config.ts';
-import { staticPolicy, type Policy } from '../../../sim/policy.ts';
-import { policyNamed, policyNames } from '../../../sim/policies.ts';
 import { simulate, type SimResult } from '../../../sim/run.ts';
 import { InputError, writeFileAtomic } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
 import { masterSeed } from '../flags.ts';
 import { jsonText } from '../json-output.ts';
-import { loadScenarioFile, loadSolutionFile } from '../load.ts';
+import { loadScenarioFile } from '../load.ts';
+import { addPolicyFlags, choosePolicies, type ChosenPolicies, type PolicyFlags } from '../policy-options.ts';
 import { formatNumber as f } from '../table.ts';
 import { addSimFlags, simConfigFromFlags } from '../sim-options.ts';
 import { TraceFile, type TraceFormat } from '../trace-file.ts';
 
-interface SimulateFlags extends Record<string, unknown> {
-  solution?: string;
-  policy?: string;
+interface SimulateFlags extends Record<string, unknown>, PolicyFlags {
   trace?: string;
   traceFormat?: string;
   json?: boolean;
   out?: string;
 }
 
-/** A solution file checked against the scenario, as an allocation. */
-function loadFeasibleAllocation(scenario: Scenario, path: string): Allocation {
-  const solution = loadSolutionFile(path);
-  const violations = checkSolution(scenario, solution, { allowEdgeOnly: true });
-  if (violations.length > 0) {
-    throw new InputError(
-      `solution file ${path} is infeasible: ${violations.slice(0, 5).map(formatViolation).join('; ')}`,
-    );
-  }
-  return solution;
-}
-
-/** The policy the flags ask for: a fixed solution, or a named policy whose optimizer uses `seed`. */
-export function choosePolicy(
-  scenario: Scenario,
-  flags: { solution?: string; policy?: string },
-  seed: number,
-): Policy {
-  if (flags.solution !== undefined && flags.policy !== undefined) {
-    throw new InputError('give --solution or --policy, not both');
-  }
-  if (flags.solution !== undefined) return staticPolicy(loadFeasibleAllocation(scenario, flags.solution));
-  const name = flags.policy ?? 'reference';
-  const policy = policyNamed(name, { seed });
-  if (policy === undefined)
-    throw new InputError(`--policy: unknown policy '${name}' (choose from ${policyNames().join(', ')})`);
-  return policy;
-}
-
 /** Runs a simulation, streaming the trace to a file if asked; a failed run leaves no trace file. */
 export async function simulateWithTrace(
   scenario: Scenario,
-  policy: Policy,
+  { policy, fallback }: ChosenPolicies,
   run: { config: SimConfig; seed: number },
   tracePath?: string,
   traceFormat: TraceFormat = 'jsonl',
@@ -66,6 +32,7 @@ export async function simulateWithTrace(
   try {
     const result = await simulate(scenario, {
       policy,
+      ...(fallback ? { fallback } : {}),
       config,
       seed,
       ...(trace ? { onTrace: trace.write } : {}),
@@ -109,15 +76,11 @@ export function configure(command: Command): void {
     )
     .argument('<scenario>', 'scenario file')
     .option('--solution <file>', 'keep this solution for the whole run (policy static)')
-    .option(
-      '--policy <name>',
-      `re-optimise at epochs with this policy: ${policyNames().join(', ')} (default reference)`,
-    )
     .option('--trace <file>', 'stream every event to this file')
     .option('--trace-format <fmt>', 'jsonl | chrome (Perfetto timeline)', 'jsonl')
     .option('--json', 'print the result as one JSON document')
     .option('--out <file>', 'write the result JSON to this file');
-  addSimFlags(command).action((scenarioPath: string, flags: SimulateFlags) =>
+  addSimFlags(addPolicyFlags(command)).action((scenarioPath: string, flags: SimulateFlags) =>
     runCommand(async () => {
       const format = flags.traceFormat;
       if (format !== 'jsonl' && format !== 'chrome')
@@ -125,9 +88,9 @@ export function configure(command: Command): void {
       const { config, seed: seedFlag } = simConfigFromFlags(flags);
       const scenario = loadScenarioFile(scenarioPath);
       const seed = masterSeed(seedFlag, scenario);
-      const policy = choosePolicy(scenario, flags, seed);
-      const result = await simulateWithTrace(scenario, policy, { config, seed }, flags.trace, format);
-      const json = jsonText({ scenario: scenarioPath, policy: policy.name, ...result });
+      const policies = await choosePolicies(scenario, flags, seed);
+      const result = await simulateWithTrace(scenario, policies, { config, seed }, flags.trace, format);
+      const json = jsonText({ scenario: scenarioPath, policy: policies.policy.name, ...result });
       if (flags.out !== undefined) writeFileAtomic(flags.out, json);
       process.stdout.write(flags.json === true ? json : `${formatSimSummary(result)}\n`);
     }),

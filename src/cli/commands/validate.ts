@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { evaluate, type Allocation } from '../../model/index.ts';
+import { evaluate } from '../../model/index.ts';
+import { acceptDecision, firstObservation } from '../../../sim/decisions.ts';
+import type { Policy } from '../../../sim/policy.ts';
 import { compareWithAnalytic, type Comparison, type ValidationReport } from '../../../sim/validation.ts';
 import { InputError } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
@@ -8,11 +10,10 @@ import { jsonText } from '../json-output.ts';
 import { loadScenarioFile } from '../load.ts';
 import { formatNumber as f, formatTable } from '../table.ts';
 import { addSimFlags, simConfigFromFlags } from '../sim-options.ts';
-import { choosePolicy, simulateWithTrace } from './simulate.ts';
+import { addPolicyFlags, choosePolicies, type PolicyFlags } from '../policy-options.ts';
+import { simulateWithTrace } from './simulate.ts';
 
-interface ValidateFlags extends Record<string, unknown> {
-  solution?: string;
-  policy?: string;
+interface ValidateFlags extends Record<string, unknown>, PolicyFlags {
   dynamics?: boolean;
   json?: boolean;
 }
@@ -71,10 +72,9 @@ export function configure(command: Command): void {
     )
     .argument('<scenario>', 'scenario file')
     .option('--solution <file>', 'the allocation to check (default: the reference policy)')
-    .option('--policy <name>', 'or a named policy')
     .option('--dynamics', 'simulate with the dynamics flags (fading, mobility, processor sharing, epochs)')
     .option('--json', 'print the report as one JSON document');
-  addSimFlags(command).action((scenarioPath: string, flags: ValidateFlags) =>
+  addSimFlags(addPolicyFlags(command)).action((scenarioPath: string, flags: ValidateFlags) =>
     runCommand(async () => {
       if (flags.dynamics !== true) {
         const given = DYNAMIC_FLAGS.filter(
@@ -88,16 +88,15 @@ export function configure(command: Command): void {
       const { config, seed: seedFlag } = simConfigFromFlags(flags);
       const scenario = loadScenarioFile(scenarioPath);
       const seed = masterSeed(seedFlag, scenario);
-      const policy = choosePolicy(scenario, flags, seed);
-      const allocation = await policy.allocate(scenario, null);
+      const { policy, fallback } = await choosePolicies(scenario, flags, seed);
+      const allocation = await acceptDecision(policy, firstObservation(scenario));
       // The run starts from the allocation just compared (no second optimisation); later epochs
       // re-run the policy on the gains in force.
-      const startFrom = {
+      const startFrom: Policy = {
         name: policy.name,
-        allocate: (s: typeof scenario, previous: Allocation | null) =>
-          previous === null ? Promise.resolve(allocation) : policy.allocate(s, previous),
+        decide: (observation) => (observation.epoch === 0 ? allocation : policy.decide(observation)),
       };
-      const result = await simulateWithTrace(scenario, startFrom, { config, seed });
+      const result = await simulateWithTrace(scenario, { policy: startFrom, fallback }, { config, seed });
       const report = compareWithAnalytic(evaluate(scenario, allocation), result.metrics);
       process.stdout.write(
         flags.json === true
