@@ -12,7 +12,7 @@
  * starts, and a transfer in flight keeps its power and bandwidth.
  */
 import type { Simulation } from '../src/engine/index.ts';
-import { gpuFlopsPerS, gpuPowerW, layerFlops, sentBits, type Allocation } from '../src/model/index.ts';
+import { gpuFlopsPerS, gpuPowerW, sentBits, userLayerFlops, type Allocation } from '../src/model/index.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { SimConfig } from './config.ts';
 import type { EdgeServer } from './edge/server.ts';
@@ -58,7 +58,7 @@ export class UserDevice implements LayerRunOwner {
     private readonly ctx: DeviceContext,
   ) {
     const { scenario, sim } = ctx;
-    const flops = layerFlops(scenario.users[n]!.tokens, scenario.llm.batchSize, scenario.llm.hiddenDim);
+    const flops = userLayerFlops(scenario.llm, scenario.users[n]!.tokens);
     this.run = new LayerRun(sim, n, flops, this);
     this.link = new Link(sim, ctx.channel, scenario.noisePsdWPerHz, n);
     this.record = newStepRecord(n, 0, 0, 0);

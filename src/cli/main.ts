@@ -31,6 +31,11 @@ const COMMANDS: readonly { name: string; description: string; load: () => Promis
     description: "generate a seeded scenario file (the paper's section 5 network by default)",
   },
   {
+    name: 'profiles',
+    load: () => import('./commands/profiles.ts'),
+    description: 'the phone, edge-GPU, LLM, fine-tuning, precision and radio profiles, with sources',
+  },
+  {
     name: 'evaluate',
     load: () => import('./commands/evaluate.ts'),
     description: 'analytic delay, energy, stability and objective of a solution',

@@ -17,6 +17,29 @@ export function layerFlops(tokens: number, batchSize: number, hiddenDim: number)
 }
 
 /**
+ * **[mecsim]** A per-layer FLOPs law from a model's shape and fine-tuning method (src/scenario/profiles):
+ * ψ(d) = B·(perToken·d + perTokenSquared·d²), with perToken the FLOPs per token of the weight
+ * matrices and perTokenSquared those of attention's scores and values (formulas in README.md).
+ */
+export interface LayerFlopsLaw {
+  readonly perToken: number;
+  readonly perTokenSquared: number;
+}
+
+/**
+ * ψ(d_n) of one user's layer: the scenario's `llm.layerFlops` law when it has one (a profile-built
+ * LLM), else the paper's `layerFlops` (the `paper` and `contested` presets), computed as before.
+ */
+export function userLayerFlops(
+  llm: { readonly batchSize: number; readonly hiddenDim: number; readonly layerFlops?: LayerFlopsLaw | undefined },
+  tokens: number,
+): number {
+  const law = llm.layerFlops;
+  if (law === undefined) return layerFlops(tokens, llm.batchSize, llm.hiddenDim);
+  return llm.batchSize * tokens * (law.perToken + law.perTokenSquared * tokens);
+}
+
+/**
  * s_n: bits of the intermediate results (hidden states) a user sends after its local layers.
  * **[mecsim]** The paper gives no size; we take one value of `bitsPerValue` bits per hidden unit
  * per token per sample, B·d_n·h·16 with fp16 activations.

@@ -1,5 +1,6 @@
 /** The paper's analytic model as pure functions (MODEL.md). Explicit named re-exports only. */
-export { layerFlops, activationBits, tokenIdBits } from './flops.ts';
+export { layerFlops, userLayerFlops, activationBits, tokenIdBits } from './flops.ts';
+export type { LayerFlopsLaw } from './flops.ts';
 export {
   gpuFlopsPerS,
   gpuPowerW,
@@ -25,8 +26,10 @@ export {
   pathLossDb,
   pathGainAtDistance,
   pathGainBetween,
+  tr38901LossDb,
+  lawLossDb,
 } from './channel.ts';
-export type { PathLossLaw } from './channel.ts';
+export type { PathLossLaw, LogDistanceLaw, Tr38901Law } from './channel.ts';
 export {
   objectiveWeights,
   weightedLayerCost,

@@ -14,6 +14,8 @@ export interface LlmShape {
   readonly hiddenDim: number;
   /** [mecsim] bits per token id sent by an edge-only user (α = 0): 32. */
   readonly tokenIdBits: number;
+  /** [mecsim] ψ's law for a profile-built LLM (flops.ts `LayerFlopsLaw`); absent: the paper's ψ. */
+  readonly layerFlops?: { readonly perToken: number; readonly perTokenSquared: number } | undefined;
 }
 
 /** One mobile user n and its device. */

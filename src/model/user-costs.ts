@@ -9,7 +9,7 @@
  * object so an optimizer can call it in a loop without allocating.
  */
 import { edgeLayerDelayS, edgeLayerEnergyJ, localLayerDelayS, localLayerEnergyJ } from './compute.ts';
-import { layerFlops, tokenIdBits } from './flops.ts';
+import { tokenIdBits, userLayerFlops } from './flops.ts';
 import { userStabilityBound } from './stability.ts';
 import type { Allocation, Network, UserMetrics } from './types.ts';
 import { uplinkDelayS, uplinkEnergyJ, uplinkRateBps } from './uplink.ts';
@@ -71,7 +71,7 @@ export function userMetrics(
   const m = alloc.association[n];
   if (user === undefined || alpha === undefined || m === undefined) throw new RangeError(`no user ${n}`);
   const layers = net.llm.layers;
-  const psi = layerFlops(user.tokens, net.llm.batchSize, net.llm.hiddenDim);
+  const psi = userLayerFlops(net.llm, user.tokens);
 
   // α = 0 runs nothing locally: skip, so an unused zero frequency does not give 0·∞.
   if (alpha > 0) {

@@ -5,7 +5,7 @@
  */
 import {
   layerCostAt,
-  layerFlops,
+  userLayerFlops,
   objectiveWeights,
   optimalUserFreqHz,
   splitBits,
@@ -59,7 +59,7 @@ export function compileInstance(scenario: ModelScenario): Instance {
   const n = scenario.users.length;
   const m = scenario.servers.length;
   const w = objectiveWeights(scenario.weights, scenario.normalization);
-  const { batchSize, hiddenDim, layers } = scenario.llm;
+  const { batchSize, layers } = scenario.llm;
   const perUser = (): Float64Array => new Float64Array(n);
   const inst = {
     scenario,
@@ -91,7 +91,7 @@ export function compileInstance(scenario: ModelScenario): Instance {
   };
   const lipschitz = scenario.stability.lipschitz;
   scenario.users.forEach((u, i) => {
-    const psi = layerFlops(u.tokens, batchSize, hiddenDim);
+    const psi = userLayerFlops(scenario.llm, u.tokens);
     const perCycle = psi / (u.gpuCores * u.flopsPerCycle);
     inst.localDelayCoef[i] = w.delayPerS * perCycle;
     inst.localEnergyCoef[i] = w.energyPerJ * u.kappa * perCycle;

@@ -3,6 +3,7 @@
  * is **[mecsim]**'s variant in which local layers can pay off (MODEL.md §8). A range [lo, hi] is
  * drawn uniformly (integers where the field is a count); lo = hi fixes the value.
  */
+import type { ProfileRecipe } from './compose.ts';
 import { DEFAULT_PATH_LOSS } from './schema.ts';
 
 export type Range = readonly [number, number];
@@ -138,3 +139,43 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
 export function presetNamed(name: string): Preset | undefined {
   return Object.hasOwn(PRESETS, name) ? PRESETS[name] : undefined;
 }
+
+/**
+ * **[mecsim] realistic**: a network composed from profiles with sources (`mecsim profiles`):
+ * phones from five current SoCs, T4 and A10 edge GPUs, Llama-2-7B with LoRA rank 8 in bf16,
+ * a 3GPP UMi street-canyon NLOS radio (kT + 5 dB noise, 20 MHz per cell, 23 dBm phones), and a
+ * small batch (4 samples of 256–512 tokens) so that one training step takes seconds (README).
+ */
+export const REALISTIC_RECIPE: ProfileRecipe = {
+  name: 'realistic',
+  description: '[mecsim] from profiles: 5 phone SoCs, T4/A10 servers, Llama-2-7B LoRA r8 bf16, 3GPP UMi NLOS',
+  users: 50,
+  servers: 10,
+  phones: [
+    ['a15', 0.2],
+    ['a16', 0.2],
+    ['a17-pro', 0.2],
+    ['sd8g2', 0.2],
+    ['sd8g3', 0.2],
+  ],
+  edgeGpus: [
+    ['t4', 0.5],
+    ['a10', 0.5],
+  ],
+  llm: 'llama-2-7b',
+  finetune: { method: 'lora', rank: 8 },
+  precision: 'bf16',
+  radio: 'umi',
+  batchSize: 4,
+  tokens: [256, 512],
+  datasetSize: [1000, 5000],
+  lipschitz: 1,
+  weights: { delay: 1, energy: 1, stability: 1 },
+  objective: { uplinkDelay: true, minPowerW: 1e-3 },
+};
+
+/** Presets composed from profiles, by name. */
+export const PROFILE_PRESETS: Readonly<Record<string, ProfileRecipe>> = { realistic: REALISTIC_RECIPE };
+
+/** Every preset name, generator presets first. */
+export const PRESET_NAMES_ALL: readonly string[] = [...Object.keys(PRESETS), ...Object.keys(PROFILE_PRESETS)];

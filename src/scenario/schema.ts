@@ -25,6 +25,25 @@ export const LlmSchema = strictObject({
   hiddenDim: count(),
   /** [mecsim] bits per token id an edge-only user sends (α = 0). */
   tokenIdBits: positive().default(DEFAULT_TOKEN_ID_BITS),
+  /** [mecsim] ψ(d) = B·(perToken·d + perTokenSquared·d²) for a profile-built LLM; absent: the paper's ψ. */
+  layerFlops: strictObject({ perToken: positive(), perTokenSquared: nonNegative() }).optional(),
+});
+
+/** The paper's log-distance law. */
+const LogDistanceLawSchema = strictObject({
+  at1KmDb: z.number(),
+  perDecadeDb: positive(),
+  minDistanceM: positive(),
+});
+
+/** 3GPP TR 38.901 UMi street canyon or UMa (src/model/channel.ts). */
+const Tr38901LawSchema = strictObject({
+  model: z.enum(['umi', 'uma']),
+  los: z.boolean(),
+  carrierHz: positive(),
+  bsHeightM: positive(),
+  utHeightM: positive(),
+  minDistanceM: positive(),
 });
 
 export const UserSchema = strictObject({
@@ -59,6 +78,16 @@ const ScenarioObject = strictObject({
   seed: integerIn(RANGES.seed),
   /** Side of the square area users and servers are placed in. */
   areaM: positive(),
+  /** What a profile-built scenario was composed from (`mecsim profiles`); absent for the generator's presets. */
+  profiles: strictObject({
+      phones: z.string(),
+      edgeGpus: z.string(),
+      llm: z.string(),
+      finetune: z.string(),
+      precision: z.string(),
+      radio: z.string(),
+    })
+    .optional(),
   llm: LlmSchema,
   weights: strictObject({ delay: nonNegative(), energy: nonNegative(), stability: nonNegative() }),
   normalization: strictObject({ delayS: positive(), energyJ: positive(), stability: positive() }),
@@ -68,11 +97,7 @@ const ScenarioObject = strictObject({
   }).default({ ...DEFAULT_OBJECTIVE }),
   noisePsdWPerHz: positive(),
   /** The path-loss law the gains came from, for a simulator that moves users. */
-  pathLoss: strictObject({
-    at1KmDb: z.number(),
-    perDecadeDb: positive(),
-    minDistanceM: positive(),
-  }).default({ ...DEFAULT_PATH_LOSS }),
+  pathLoss: z.union([LogDistanceLawSchema, Tr38901LawSchema]).default({ ...DEFAULT_PATH_LOSS }),
   stability: strictObject({ lipschitz: positive() }),
   users: z.array(UserSchema).min(RANGES.users.min).max(RANGES.users.max),
   servers: z.array(ServerSchema).min(RANGES.servers.min).max(RANGES.servers.max),
