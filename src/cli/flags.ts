@@ -83,3 +83,17 @@ export function parseFlags<T>(schema: z.ZodType<T>, flags: Record<string, unknow
   const key = String(issue.path[0] ?? '');
   throw new InputError(`${flagName(key)}: ${issue.message}, got '${String(flags[key])}'`);
 }
+
+/** `--set PATH=VALUE`, repeatable (commander's collector). */
+export const collectSets = (value: string, previous: readonly string[] | undefined): string[] => [
+  ...(previous ?? []),
+  value,
+];
+
+/** The help line of `--set`, the same in every command that makes or reads a scenario. */
+export const SET_HELP =
+  'override a scenario field, repeatable: llm.batchSize=64, users[*].flopsPerCycle=250, users[3].maxPowerW=0.2, servers[0:5].gpuCores=40, weights.energy=5 (derived fields and the normalisation follow)';
+
+/** The help line of `--strict` about a scenario's stored normalisation. */
+export const STRICT_NORMALIZATION_HELP =
+  'a scenario file whose normalisation is stale is an error (default: a warning)';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ALGORITHMS } from '../optimizer/index.ts';
-import { PRESETS } from '../scenario/presets.ts';
+import { PRESET_NAMES_ALL } from '../scenario/presets.ts';
 import { DEFAULT_JOB_METHODS } from '../../experiments/index.ts';
 import { InputError, readSettingsFile } from '../files/index.ts';
 import { issueLine } from '../scenario/parse.ts';
@@ -16,7 +16,17 @@ import { integerFlag, RANGES } from './flags.ts';
 const RunConfigSchema = strictObject({
   /** A scenario file; without it one is generated from preset/users/servers/layers/seed. */
   scenario: z.string().min(1).optional(),
-  preset: z.enum(Object.keys(PRESETS) as [string, ...string[]]).default('paper'),
+  /** Default: paper, or realistic when a profile setting is given. */
+  preset: z.enum(PRESET_NAMES_ALL as [string, ...string[]]).optional(),
+  /** Profiles to compose from (`mecsim profiles`), as the scenario command's flags. */
+  phones: z.string().min(1).optional(),
+  edgeGpus: z.string().min(1).optional(),
+  llm: z.string().min(1).optional(),
+  finetune: z.string().min(1).optional(),
+  precision: z.string().min(1).optional(),
+  radio: z.string().min(1).optional(),
+  /** `PATH=VALUE` overrides of the scenario, applied in order. */
+  set: z.array(z.string()).default([]),
   users: integerIn(RANGES.users).optional(),
   servers: integerIn(RANGES.servers).optional(),
   layers: integerIn(RANGES.layers).optional(),

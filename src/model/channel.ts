@@ -68,7 +68,8 @@ export function tr38901LossDb(distance2dM: number, law: Tr38901Law): number {
   const fcGHz = law.carrierHz / 1e9;
   // Breakpoint d'BP = 4·h'BS·h'UT·fc/c with effective heights h' = h − 1 m (UMa: hE = 1 m for
   // hUT < 13 m, where TR 38.901's C(d2D, hUT) is 0).
-  const breakpointM = (4 * (law.bsHeightM - 1) * (law.utHeightM - 1) * law.carrierHz) / SPEED_OF_LIGHT_M_PER_S;
+  const breakpointM =
+    (4 * (law.bsHeightM - 1) * (law.utHeightM - 1) * law.carrierHz) / SPEED_OF_LIGHT_M_PER_S;
   const umi = law.model === 'umi';
   const los =
     d2d <= breakpointM

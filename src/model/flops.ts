@@ -31,7 +31,11 @@ export interface LayerFlopsLaw {
  * LLM), else the paper's `layerFlops` (the `paper` and `contested` presets), computed as before.
  */
 export function userLayerFlops(
-  llm: { readonly batchSize: number; readonly hiddenDim: number; readonly layerFlops?: LayerFlopsLaw | undefined },
+  llm: {
+    readonly batchSize: number;
+    readonly hiddenDim: number;
+    readonly layerFlops?: LayerFlopsLaw | undefined;
+  },
   tokens: number,
 ): number {
   const law = llm.layerFlops;

@@ -80,14 +80,13 @@ const ScenarioObject = strictObject({
   areaM: positive(),
   /** What a profile-built scenario was composed from (`mecsim profiles`); absent for the generator's presets. */
   profiles: strictObject({
-      phones: z.string(),
-      edgeGpus: z.string(),
-      llm: z.string(),
-      finetune: z.string(),
-      precision: z.string(),
-      radio: z.string(),
-    })
-    .optional(),
+    phones: z.string(),
+    edgeGpus: z.string(),
+    llm: z.string(),
+    finetune: z.string(),
+    precision: z.string(),
+    radio: z.string(),
+  }).optional(),
   llm: LlmSchema,
   weights: strictObject({ delay: nonNegative(), energy: nonNegative(), stability: nonNegative() }),
   normalization: strictObject({ delayS: positive(), energyJ: positive(), stability: positive() }),

@@ -46,7 +46,7 @@ describe('mecsim scenario flags', () => {
       [{ servers: '2.5' }, "--servers: must be an integer in 1..1000000, got '2.5'"],
       [{ layers: '-3' }, "--layers: must be an integer in 1..10000, got '-3'"],
       [{ seed: 'x' }, "--seed: must be an integer in 0..4294967295, got 'x'"],
-      [{ preset: 'nope' }, "--preset: must be one of paper, contested, got 'nope'"],
+      [{ preset: 'nope' }, "--preset: must be one of paper, contested, realistic, got 'nope'"],
     ];
     for (const [extra, message] of bad) {
       expect(() => scenarioFromFlags(flags(extra))).toThrow(InputError);

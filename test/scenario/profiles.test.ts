@@ -35,7 +35,9 @@ describe('profiles', () => {
   });
 
   it('derived numbers show their arithmetic and agree with it', () => {
-    const a15 = profilesJson() as { phones: { name: string; fp32: { flopsPerCycle: { value: number; source: string } } }[] };
+    const a15 = profilesJson() as {
+      phones: { name: string; fp32: { flopsPerCycle: { value: number; source: string } } }[];
+    };
     const d = a15.phones.find((p) => p.name === 'a15')!.fp32.flopsPerCycle;
     expect(d.source).toMatch(/^derived: .*\/.*=/);
     expect(d.value).toBeCloseTo(1.713e12 / (640 * 1.338e9), 12);
@@ -71,7 +73,10 @@ describe('profiles', () => {
   it("full fine-tuning of a 12·h² layer gives the paper's ψ; LoRA is about 2/3 of it", () => {
     const gpt2 = llmNamed('gpt2'); // plain MLP of 4h: W = 12·h²
     const h = gpt2.hiddenDim.value;
-    expect(layerFlopsLaw(gpt2, { method: 'full' })).toEqual({ perToken: 72 * h * h, perTokenSquared: 12 * h });
+    expect(layerFlopsLaw(gpt2, { method: 'full' })).toEqual({
+      perToken: 72 * h * h,
+      perTokenSquared: 12 * h,
+    });
     const llama = llmNamed('llama-7b');
     const full = layerFlopsLaw(llama, { method: 'full' }).perToken;
     const lora = layerFlopsLaw(llama, { method: 'lora', rank: 8 }).perToken;
@@ -85,8 +90,12 @@ describe('profiles', () => {
       ['a15', 0.5],
       ['sd8g2', 0.5],
     ]);
-    expect(() => parseMix('a15:0.5,sd8g2:0.4', names, '--phones')).toThrow(/--phones: shares must sum to 1, got 0.9/);
-    expect(() => parseMix('a14:1', names, '--phones')).toThrow(/--phones: unknown profile 'a14' \(choose from a15, sd8g2\)/);
+    expect(() => parseMix('a15:0.5,sd8g2:0.4', names, '--phones')).toThrow(
+      /--phones: shares must sum to 1, got 0.9/,
+    );
+    expect(() => parseMix('a14:1', names, '--phones')).toThrow(
+      /--phones: unknown profile 'a14' \(choose from a15, sd8g2\)/,
+    );
     expect(() => parseMix('a15:x', names, '--phones')).toThrow(ValidationError);
     expect(() => parseFinetune('lora')).toThrow(/--finetune: lora:N needs an integer N in 1..4096/);
     expect(() => parseFinetune('adapter:3')).toThrow(/must be one of full, lora:R, frozen:K/);
@@ -94,7 +103,13 @@ describe('profiles', () => {
 
   it('mix shares give exact device counts, in order', () => {
     const s = composeScenario(
-      { ...REALISTIC_RECIPE, phones: [['a15', 0.25], ['sd8g3', 0.75]] },
+      {
+        ...REALISTIC_RECIPE,
+        phones: [
+          ['a15', 0.25],
+          ['sd8g3', 0.75],
+        ],
+      },
       { users: 8, servers: 2, seed: 1 },
     );
     const a15Cores = PHONES.find((p) => p.name === 'a15')!.gpuCores.value;

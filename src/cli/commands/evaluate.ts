@@ -5,6 +5,7 @@ import { metricsToJson } from '../../scenario/format.ts';
 import { InputError } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
 import { jsonText } from '../json-output.ts';
+import { collectSets, SET_HELP } from '../flags.ts';
 import { loadScenarioFile, loadSolutionFile } from '../load.ts';
 import { formatMetricsTable } from '../metrics-table.ts';
 
@@ -14,6 +15,7 @@ const MAX_LISTED = 8;
 export interface EvaluateFlags {
   json?: boolean;
   strict?: boolean;
+  set?: string[];
 }
 
 /**
@@ -29,7 +31,11 @@ export function configure(command: Command): void {
     .argument('<scenario>', 'scenario file (mecsim scenario --out)')
     .argument('<solution>', 'solution file')
     .option('--json', 'print the metrics as one JSON document')
-    .option('--strict', 'enforce (9a): reject the edge-only baseline (0 local layers)')
+    .option(
+      '--strict',
+      'enforce (9a): reject the edge-only baseline (0 local layers); a stale normalisation is an error',
+    )
+    .option('--set <path=value>', SET_HELP, collectSets, [])
     .action((scenarioPath: string, solutionPath: string, flags: EvaluateFlags) =>
       runCommand(() => {
         process.stdout.write(evaluateFiles(scenarioPath, solutionPath, flags));
@@ -42,7 +48,7 @@ export function configure(command: Command): void {
  * document. Throws an InputError (one line) for a bad file or an infeasible solution.
  */
 export function evaluateFiles(scenarioPath: string, solutionPath: string, flags: EvaluateFlags = {}): string {
-  const scenario = loadScenarioFile(scenarioPath);
+  const scenario = loadScenarioFile(scenarioPath, { set: flags.set ?? [], strict: flags.strict });
   const solution = loadSolutionFile(solutionPath);
   const violations = checkSolution(scenario, solution, { allowEdgeOnly: flags.strict !== true });
   if (violations.length > 0) {

@@ -9,7 +9,14 @@ import {
 } from '../../optimizer/index.ts';
 import { InputError, writeFileAtomic } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
-import { integerFlag, masterSeed, RANGES } from '../flags.ts';
+import {
+  collectSets,
+  integerFlag,
+  masterSeed,
+  RANGES,
+  SET_HELP,
+  STRICT_NORMALIZATION_HELP,
+} from '../flags.ts';
 import { loadScenarioFile } from '../load.ts';
 import { solutionFileText } from '../solution-file.ts';
 
@@ -19,6 +26,8 @@ interface OptimizeFlags {
   seed?: string;
   out?: string;
   json?: boolean;
+  set: string[];
+  strict?: boolean;
 }
 
 function summary(s: OptimizedSolution): string {
@@ -44,6 +53,8 @@ export function configure(command: Command): void {
     .option('--algorithm <name>', `one of ${ALGORITHMS.join(', ')}`, 'proposed')
     .option('--starts <k>', 'starting associations of the outer loop (default 3)')
     .option('--seed <s>', "master seed of the random starts and baselines (default: the scenario's)")
+    .option('--set <path=value>', SET_HELP, collectSets, [])
+    .option('--strict', STRICT_NORMALIZATION_HELP)
     .option('--out <file>', 'write the solution file here')
     .option('--json', 'print the solution file instead of a summary')
     .action((scenarioPath: string, flags: OptimizeFlags) =>
@@ -55,7 +66,7 @@ export function configure(command: Command): void {
         }
         const starts = integerFlag('--starts', flags.starts, RANGES.starts);
         const seedFlag = integerFlag('--seed', flags.seed, RANGES.seed);
-        const scenario = loadScenarioFile(scenarioPath);
+        const scenario = loadScenarioFile(scenarioPath, { set: flags.set, strict: flags.strict });
         const seed = masterSeed(seedFlag, scenario);
         let solution: OptimizedSolution;
         try {

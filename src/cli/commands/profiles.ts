@@ -122,7 +122,9 @@ export function configure(command: Command): void {
     .option('--json', 'every profile with the source of each number, as one JSON document')
     .action((flags: { json?: boolean }) =>
       runCommand(() => {
-        process.stdout.write(flags.json === true ? jsonText({ profiles: profilesJson() }) : `${profilesText()}\n`);
+        process.stdout.write(
+          flags.json === true ? jsonText({ profiles: profilesJson() }) : `${profilesText()}\n`,
+        );
       }),
     );
 }

@@ -12,12 +12,11 @@ import {
   type MethodResult,
 } from '../../../experiments/index.ts';
 import { formatScenario } from '../../scenario/format.ts';
-import { generateScenario } from '../../scenario/generate.ts';
-import { presetNamed } from '../../scenario/presets.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { InputError, writeFileAtomic } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
-import { DEFAULT_SEED, masterSeed } from '../flags.ts';
+import { collectSets, DEFAULT_SEED, masterSeed, SET_HELP } from '../flags.ts';
+import { buildScenario, flagLabel } from '../scenario-spec.ts';
 import { jsonText } from '../json-output.ts';
 import { loadScenarioFile } from '../load.ts';
 import { formatNumber as f, formatTable } from '../table.ts';
@@ -31,15 +30,9 @@ interface RunFlags {
   [flag: string]: unknown;
 }
 
-function scenarioFor(c: RunConfig): Scenario {
-  if (c.scenario !== undefined) return loadScenarioFile(c.scenario);
-  return generateScenario({
-    preset: presetNamed(c.preset)!,
-    seed: c.seed ?? DEFAULT_SEED,
-    ...(c.users === undefined ? {} : { users: c.users }),
-    ...(c.servers === undefined ? {} : { servers: c.servers }),
-    ...(c.layers === undefined ? {} : { layers: c.layers }),
-  });
+function scenarioFor(c: RunConfig, label: (key: string) => string): Scenario {
+  if (c.scenario !== undefined) return loadScenarioFile(c.scenario, { set: c.set });
+  return buildScenario({ ...c, seed: c.seed ?? DEFAULT_SEED }, label);
 }
 
 function summaryTable(results: readonly MethodResult[]): string {
@@ -83,7 +76,7 @@ async function writeOutputs(
     'scenario.json': formatScenario(scenario),
     'summary.csv': toCsv(columns, rows),
     'summary.json': jsonText({
-      scenario: c.scenario ?? `${c.preset} preset, seed ${scenario.seed}`,
+      scenario: c.scenario ?? `${scenario.preset} preset, seed ${scenario.seed}`,
       methods: rows,
     }),
     'methods.svg': await renderSvg(methodsChart(rows)),
@@ -100,7 +93,14 @@ export function configure(command: Command): void {
   command
     .option('--config <file>', 'settings from a JSON or YAML file (flags override it)')
     .option('--scenario <file>', 'use this scenario instead of generating one')
-    .option('--preset <name>', 'generated scenario preset: paper | contested')
+    .option('--preset <name>', 'generated scenario preset: paper | contested | realistic')
+    .option('--phones <mix>', 'compose from profiles (as mecsim scenario): phone mix, e.g. a15:0.5,sd8g2:0.5')
+    .option('--edge-gpus <mix>', 'edge GPU mix, e.g. t4,v100')
+    .option('--llm <name>', 'LLM profile')
+    .option('--finetune <method>', 'full | lora:R | frozen:K')
+    .option('--precision <name>', 'fp32 | fp16 | bf16 | int8')
+    .option('--radio <name>', 'paper | umi | umi-los | uma | uma-los')
+    .option('--set <path=value>', SET_HELP, collectSets)
     .option('--users <n>', 'generated scenario: users (preset default 50)')
     .option('--servers <m>', 'generated scenario: servers (preset default 10)')
     .option('--layers <l>', 'generated scenario: layers (default 32)')
@@ -121,7 +121,9 @@ export function configure(command: Command): void {
       runCommand(async () => {
         const { config: configPath, trace, json, ...rest } = flags;
         const c = resolveRunConfig(configPath, { ...rest, ...(trace === false ? { trace: false } : {}) });
-        const scenario = scenarioFor(c);
+        const label = (key: string): string =>
+          rest[key] !== undefined ? flagLabel(key) : `config file ${configPath}: ${key}`;
+        const scenario = scenarioFor(c, label);
         try {
           mkdirSync(c.out, { recursive: true });
         } catch (err) {

@@ -4,7 +4,7 @@ import type { SimConfig } from '../../../sim/config.ts';
 import { simulate, type SimResult } from '../../../sim/run.ts';
 import { InputError, writeFileAtomic } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
-import { masterSeed } from '../flags.ts';
+import { collectSets, masterSeed, SET_HELP, STRICT_NORMALIZATION_HELP } from '../flags.ts';
 import { jsonText } from '../json-output.ts';
 import { loadScenarioFile } from '../load.ts';
 import { addPolicyFlags, choosePolicies, type ChosenPolicies, type PolicyFlags } from '../policy-options.ts';
@@ -17,6 +17,8 @@ interface SimulateFlags extends Record<string, unknown>, PolicyFlags {
   traceFormat?: string;
   json?: boolean;
   out?: string;
+  set?: string[];
+  strict?: boolean;
 }
 
 /** Runs a simulation, streaming the trace to a file if asked; a failed run leaves no trace file. */
@@ -79,14 +81,16 @@ export function configure(command: Command): void {
     .option('--trace <file>', 'stream every event to this file')
     .option('--trace-format <fmt>', 'jsonl | chrome (Perfetto timeline)', 'jsonl')
     .option('--json', 'print the result as one JSON document')
-    .option('--out <file>', 'write the result JSON to this file');
+    .option('--out <file>', 'write the result JSON to this file')
+    .option('--set <path=value>', SET_HELP, collectSets, [])
+    .option('--strict', STRICT_NORMALIZATION_HELP);
   addSimFlags(addPolicyFlags(command)).action((scenarioPath: string, flags: SimulateFlags) =>
     runCommand(async () => {
       const format = flags.traceFormat;
       if (format !== 'jsonl' && format !== 'chrome')
         throw new InputError(`--trace-format: must be jsonl or chrome (got '${format}')`);
       const { config, seed: seedFlag } = simConfigFromFlags(flags);
-      const scenario = loadScenarioFile(scenarioPath);
+      const scenario = loadScenarioFile(scenarioPath, { set: flags.set ?? [], strict: flags.strict });
       const seed = masterSeed(seedFlag, scenario);
       const policies = await choosePolicies(scenario, flags, seed);
       const result = await simulateWithTrace(scenario, policies, { config, seed }, flags.trace, format);

@@ -5,7 +5,7 @@ import type { Policy } from '../../../sim/policy.ts';
 import { compareWithAnalytic, type Comparison, type ValidationReport } from '../../../sim/validation.ts';
 import { InputError } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
-import { masterSeed } from '../flags.ts';
+import { collectSets, masterSeed, SET_HELP, STRICT_NORMALIZATION_HELP } from '../flags.ts';
 import { jsonText } from '../json-output.ts';
 import { loadScenarioFile } from '../load.ts';
 import { formatNumber as f, formatTable } from '../table.ts';
@@ -16,6 +16,8 @@ import { simulateWithTrace } from './simulate.ts';
 interface ValidateFlags extends Record<string, unknown>, PolicyFlags {
   dynamics?: boolean;
   json?: boolean;
+  set?: string[];
+  strict?: boolean;
 }
 
 const DYNAMIC_FLAGS = [
@@ -73,7 +75,9 @@ export function configure(command: Command): void {
     .argument('<scenario>', 'scenario file')
     .option('--solution <file>', 'the allocation to check (default: the reference policy)')
     .option('--dynamics', 'simulate with the dynamics flags (fading, mobility, processor sharing, epochs)')
-    .option('--json', 'print the report as one JSON document');
+    .option('--json', 'print the report as one JSON document')
+    .option('--set <path=value>', SET_HELP, collectSets, [])
+    .option('--strict', STRICT_NORMALIZATION_HELP);
   addSimFlags(addPolicyFlags(command)).action((scenarioPath: string, flags: ValidateFlags) =>
     runCommand(async () => {
       if (flags.dynamics !== true) {
@@ -86,7 +90,7 @@ export function configure(command: Command): void {
         if (given.length > 0) throw new InputError(`--${given[0]}: dynamics flags need --dynamics`);
       }
       const { config, seed: seedFlag } = simConfigFromFlags(flags);
-      const scenario = loadScenarioFile(scenarioPath);
+      const scenario = loadScenarioFile(scenarioPath, { set: flags.set ?? [], strict: flags.strict });
       const seed = masterSeed(seedFlag, scenario);
       const { policy, fallback } = await choosePolicies(scenario, flags, seed);
       const allocation = await acceptDecision(policy, firstObservation(scenario));

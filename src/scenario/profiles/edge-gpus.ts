@@ -5,7 +5,7 @@
  * bound. Figures from /work/shared/reference/hardware-and-models.md §2, which names each page.
  * NVIDIA's "with sparsity" figures are twice the dense ones; only dense figures are used.
  */
-import { derived, flopsPerCycleOf, kappaOf, sourced, type Sourced } from './sourced.ts';
+import { deviceOf, derived, sourced, type Sourced } from './sourced.ts';
 
 export interface EdgeGpuProfile {
   readonly name: string;
@@ -30,7 +30,8 @@ export const EDGE_GPUS: readonly EdgeGpuProfile[] = [
     fp32PeakFlopsPerS: sourced(8.1e12, `${HF_CATALOG}; geektopia.es launch report`),
     fp16PeakFlopsPerS: sourced(65e12, `${HF_CATALOG}; huggingface.co/hardware/t4 (65.13)`),
     tdpW: sourced(70, 'sysrqmts.com (Tesla T4); huggingface.co/hardware/t4'),
-    choices: 'TDP: 70 W (product listings) chosen over the 75 W of the 2018 launch reports (tomshardware, geektopia).',
+    choices:
+      'TDP: 70 W (product listings) chosen over the 75 W of the 2018 launch reports (tomshardware, geektopia).',
   },
   {
     name: 'v100',
@@ -38,7 +39,10 @@ export const EDGE_GPUS: readonly EdgeGpuProfile[] = [
     gpuCores: sourced(5120, 'hmc-tech.com (V100); sysrqmts.com (V100 PCIe)'),
     maxFreqHz: sourced(1.38e9, 'hmc-tech.com; sysrqmts.com'),
     fp32PeakFlopsPerS: sourced(14.13e12, 'hmc-tech.com; sysrqmts.com'),
-    fp16PeakFlopsPerS: sourced(112e12, 'github cli99/llm-analysis gpu_configs/v100-pcie-16gb.json; hahnyuan/LLM-Viewer'),
+    fp16PeakFlopsPerS: sourced(
+      112e12,
+      'github cli99/llm-analysis gpu_configs/v100-pcie-16gb.json; hahnyuan/LLM-Viewer',
+    ),
     tdpW: sourced(250, 'hmc-tech.com/gpu/nvidia_v100-vs-nvidia_t40'),
     choices: 'TDP: 250 W (hmc-tech) chosen over sysrqmts 300 W, which is the SXM2 board figure.',
   },
@@ -69,7 +73,10 @@ export const EDGE_GPUS: readonly EdgeGpuProfile[] = [
     gpuCores: sourced(6912, 'sysrqmts.com (A100 PCIe); thundercompute.com A100 guide'),
     maxFreqHz: sourced(1.41e9, 'sysrqmts.com; thundercompute.com'),
     fp32PeakFlopsPerS: sourced(19.5e12, 'glennklockwood.com/garden/processors/A100 (NVIDIA datasheet)'),
-    fp16PeakFlopsPerS: sourced(312e12, 'glennklockwood.com (NVIDIA datasheet); cli99/llm-analysis; LLM-Viewer'),
+    fp16PeakFlopsPerS: sourced(
+      312e12,
+      'glennklockwood.com (NVIDIA datasheet); cli99/llm-analysis; LLM-Viewer',
+    ),
     tdpW: sourced(250, 'thundercompute.com; sysrqmts.com'),
     choices: 'the 40 GB PCIe card (250 W); the 80 GB PCIe is 300 W with the same throughput.',
   },
@@ -81,7 +88,8 @@ export const EDGE_GPUS: readonly EdgeGpuProfile[] = [
     fp32PeakFlopsPerS: sourced(51e12, 'archive-lib.hpctech.co.jp (H100); gpu.blog'),
     fp16PeakFlopsPerS: sourced(756e12, 'cli99/llm-analysis h100-pcie-80gb.json (= 1513 sparse / 2, hpctech)'),
     tdpW: sourced(350, 'cputronic.com; gist.github.com/kimbochen'),
-    choices: 'boost 1755 MHz (cputronic) chosen over gpu.blog 1770 MHz (gpu.blog also gives the SXM SM count); TDP 350 W, the top of hpctech\'s 300–350 W.',
+    choices:
+      "boost 1755 MHz (cputronic) chosen over gpu.blog 1770 MHz (gpu.blog also gives the SXM SM count); TDP 350 W, the top of hpctech's 300–350 W.",
   },
   {
     name: 'orin',
@@ -89,19 +97,18 @@ export const EDGE_GPUS: readonly EdgeGpuProfile[] = [
     gpuCores: sourced(2048, 'mzph.cn/web/30785.shtml (NVIDIA Jetson AGX Orin technical brief)'),
     maxFreqHz: derived(5.3e12 / (2 * 2048), '5.3e12 FLOP/s / (2 × 2048 cores)'),
     fp32PeakFlopsPerS: sourced(5.3e12, 'mzph.cn/web/30785.shtml (technical brief)'),
-    fp16PeakFlopsPerS: derived(170e12 / 2 / 2, '170e12 sparse INT8 GPU ops/s (technical brief) / 2 (dense) / 2 (FP16 = INT8/2 as on A100)'),
+    fp16PeakFlopsPerS: derived(
+      170e12 / 2 / 2,
+      '170e12 sparse INT8 GPU ops/s (technical brief) / 2 (dense) / 2 (FP16 = INT8/2 as on A100)',
+    ),
     tdpW: sourced(60, 'blog.us.fixstars.com/?p=1855 (MAXN power mode 60 W)'),
-    choices: 'no official clock or dense FP16 figure found: both are derived, FP16 by assuming A100-like ratios.',
+    choices:
+      'no official clock or dense FP16 figure found: both are derived, FP16 by assuming A100-like ratios.',
   },
 ];
 
 /** An edge GPU's server parameters at a compute precision: C, D = peak/(C·f), f_max, κ = TDP/f³. */
 export function edgeDevice(p: EdgeGpuProfile, precision: 'fp32' | 'fp16') {
   const peak = precision === 'fp32' ? p.fp32PeakFlopsPerS : p.fp16PeakFlopsPerS;
-  return {
-    gpuCores: p.gpuCores,
-    flopsPerCycle: flopsPerCycleOf(peak, p.gpuCores, p.maxFreqHz),
-    maxFreqHz: p.maxFreqHz,
-    kappa: kappaOf(p.tdpW, p.maxFreqHz),
-  };
+  return deviceOf(p.gpuCores, p.maxFreqHz, peak, p.tdpW);
 }

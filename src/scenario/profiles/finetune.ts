@@ -9,7 +9,8 @@
 import { sourced, type Sourced } from './sourced.ts';
 import { kvDimOf, layerWeightParams, type LlmProfile } from './llms.ts';
 
-const NARAYANAN = 'Narayanan et al. 2021 (arXiv 2104.04473): backward = 2 × forward, so training = 3 × forward';
+const NARAYANAN =
+  'Narayanan et al. 2021 (arXiv 2104.04473): backward = 2 × forward, so training = 3 × forward';
 const LORA = 'Hu et al. 2021, LoRA (arXiv 2106.09685)';
 
 export interface FinetuneMethod {
@@ -37,16 +38,22 @@ export const FINETUNE_METHODS: readonly FinetuneMethod[] = [
     name: 'lora',
     usage: 'lora:R',
     description:
-      'base weights frozen, rank-R adapters on W_q and W_v (the LoRA paper\'s choice); the backward pass still carries activation gradients through every layer',
-    weightFactor: sourced(2, `${LORA} §4.2: no gradient for the frozen weights, so forward + input gradient = 2 × forward`),
-    attentionFactor: sourced(3, `${NARAYANAN}; attention matmuls have no weights, both their gradients remain`),
+      "base weights frozen, rank-R adapters on W_q and W_v (the LoRA paper's choice); the backward pass still carries activation gradients through every layer",
+    weightFactor: sourced(
+      2,
+      `${LORA} §4.2: no gradient for the frozen weights, so forward + input gradient = 2 × forward`,
+    ),
+    attentionFactor: sourced(
+      3,
+      `${NARAYANAN}; attention matmuls have no weights, both their gradients remain`,
+    ),
     adapterFactor: sourced(3, `${LORA}: the adapters are trained, forward + both gradients = 3 × forward`),
   },
   {
     name: 'frozen',
     usage: 'frozen:K',
     description:
-      '[mecsim] the first K layers frozen and their outputs computed once per sample before training (no gradient ever reaches them); the remaining layers are the trainable model that is split, trained fully, and an edge-only user sends layer K\'s hidden states instead of token ids',
+      "[mecsim] the first K layers frozen and their outputs computed once per sample before training (no gradient ever reaches them); the remaining layers are the trainable model that is split, trained fully, and an edge-only user sends layer K's hidden states instead of token ids",
     weightFactor: sourced(3, NARAYANAN),
     attentionFactor: sourced(3, NARAYANAN),
     adapterFactor: sourced(0, 'no adapters'),

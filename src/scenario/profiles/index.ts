@@ -67,7 +67,10 @@ export function parseMix(text: string, names: readonly string[], field: string):
   const mix = parts.map((part): readonly [string, number] => {
     const [name = '', shareText] = part.split(':');
     if (!names.includes(name)) {
-      throw new ValidationError(`${field}: unknown profile '${name}' (choose from ${names.join(', ')})`, field);
+      throw new ValidationError(
+        `${field}: unknown profile '${name}' (choose from ${names.join(', ')})`,
+        field,
+      );
     }
     if (!withShares) return [name, 1 / parts.length];
     const share = shareText === undefined ? NaN : Number(shareText);
@@ -81,13 +84,17 @@ export function parseMix(text: string, names: readonly string[], field: string):
   });
   const sum = mix.reduce((s, [, share]) => s + share, 0);
   if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
-    throw new ValidationError(`${field}: shares must sum to 1, got ${Number(sum.toPrecision(6))} in '${text}'`, field);
+    throw new ValidationError(
+      `${field}: shares must sum to 1, got ${Number(sum.toPrecision(6))} in '${text}'`,
+      field,
+    );
   }
   return mix;
 }
 
 /** A mix as text, the form `parseMix` reads. */
-export const mixText = (mix: Mix): string => mix.map(([n, s]) => `${n}:${Number(s.toPrecision(6))}`).join(',');
+export const mixText = (mix: Mix): string =>
+  mix.map(([n, s]) => `${n}:${Number(s.toPrecision(6))}`).join(',');
 
 /** `full`, `lora:R` (rank 1..4096) or `frozen:K` (1 ≤ K < the model's layers). */
 export function parseFinetune(text: string, field = '--finetune'): FinetuneChoice {
@@ -96,7 +103,10 @@ export function parseFinetune(text: string, field = '--finetune'): FinetuneChoic
   const count = (max: number): number => {
     const n = Number(arg);
     if (!Number.isInteger(n) || n < 1 || n > max) {
-      throw new ValidationError(`${field}: ${method}:N needs an integer N in 1..${max}, got '${text}'`, field);
+      throw new ValidationError(
+        `${field}: ${method}:N needs an integer N in 1..${max}, got '${text}'`,
+        field,
+      );
     }
     return n;
   };

@@ -40,19 +40,67 @@ function shape(
 const LLM_ANALYSIS = 'github cli99/llm-analysis llm_analysis/model_configs';
 
 export const LLMS: readonly LlmProfile[] = [
-  shape('llama-7b', 'LLaMA-7B (v1)', 'huggingface.co/relaxml/Llama-1-7b-hf config.json', 'gated', [32, 4096, 11008, 32, 32]),
-  shape('llama-2-7b', 'Llama-2-7B', 'huggingface.co/kashif/stack-llama-2 config.json (meta-llama/Llama-2-7b-hf)', 'gated', [32, 4096, 11008, 32, 32]),
-  shape('llama-2-13b', 'Llama-2-13B', 'huggingface.co/NousResearch/Llama-2-13b-chat-hf config.json', 'gated', [40, 5120, 13824, 40, 40]),
-  shape('llama-3-8b', 'Llama-3-8B', 'huggingface.co/pandyamarut/Meta-Llama-3-8B config.json', 'gated', [32, 4096, 14336, 32, 8]),
-  shape('mistral-7b', 'Mistral-7B v0.1', 'huggingface.co/dfurman/Mistral-7B-v0.1-fork config.json', 'gated', [32, 4096, 14336, 32, 8]),
-  shape('tinyllama-1.1b', 'TinyLlama-1.1B', 'huggingface.co/TinyLlama/TinyLlama_v1.1_chinese config.json', 'gated', [22, 2048, 5632, 32, 4]),
-  shape('qwen2-0.5b', 'Qwen2-0.5B', 'huggingface.co/chgk13/Qwen2-0.5B-openvino config.json (Qwen/Qwen2-0.5B)', 'gated', [24, 896, 4864, 14, 2]),
+  shape(
+    'llama-7b',
+    'LLaMA-7B (v1)',
+    'huggingface.co/relaxml/Llama-1-7b-hf config.json',
+    'gated',
+    [32, 4096, 11008, 32, 32],
+  ),
+  shape(
+    'llama-2-7b',
+    'Llama-2-7B',
+    'huggingface.co/kashif/stack-llama-2 config.json (meta-llama/Llama-2-7b-hf)',
+    'gated',
+    [32, 4096, 11008, 32, 32],
+  ),
+  shape(
+    'llama-2-13b',
+    'Llama-2-13B',
+    'huggingface.co/NousResearch/Llama-2-13b-chat-hf config.json',
+    'gated',
+    [40, 5120, 13824, 40, 40],
+  ),
+  shape(
+    'llama-3-8b',
+    'Llama-3-8B',
+    'huggingface.co/pandyamarut/Meta-Llama-3-8B config.json',
+    'gated',
+    [32, 4096, 14336, 32, 8],
+  ),
+  shape(
+    'mistral-7b',
+    'Mistral-7B v0.1',
+    'huggingface.co/dfurman/Mistral-7B-v0.1-fork config.json',
+    'gated',
+    [32, 4096, 14336, 32, 8],
+  ),
+  shape(
+    'tinyllama-1.1b',
+    'TinyLlama-1.1B',
+    'huggingface.co/TinyLlama/TinyLlama_v1.1_chinese config.json',
+    'gated',
+    [22, 2048, 5632, 32, 4],
+  ),
+  shape(
+    'qwen2-0.5b',
+    'Qwen2-0.5B',
+    'huggingface.co/chgk13/Qwen2-0.5B-openvino config.json (Qwen/Qwen2-0.5B)',
+    'gated',
+    [24, 896, 4864, 14, 2],
+  ),
   shape('gpt2', 'GPT-2 small', `${LLM_ANALYSIS}/gpt2.json`, 'plain', [12, 768, 3072, 12, 12]),
   shape('gpt2-medium', 'GPT-2 medium', `${LLM_ANALYSIS}/gpt2-medium.json`, 'plain', [24, 1024, 4096, 16, 16]),
   shape('gpt2-large', 'GPT-2 large', `${LLM_ANALYSIS}/gpt2-large.json`, 'plain', [36, 1280, 5120, 20, 20]),
   shape('gpt2-xl', 'GPT-2 XL', `${LLM_ANALYSIS}/gpt2-xl.json`, 'plain', [48, 1600, 6400, 25, 25]),
   shape('opt-1.3b', 'OPT-1.3B', `${LLM_ANALYSIS}/facebook_opt-1.3b.json`, 'plain', [24, 2048, 8192, 32, 32]),
-  shape('phi-2', 'Phi-2', 'huggingface.co/LoftQ/phi-2-4bit-64rank config.json (microsoft/phi-2)', 'plain', [32, 2560, 10240, 32, 32]),
+  shape(
+    'phi-2',
+    'Phi-2',
+    'huggingface.co/LoftQ/phi-2-4bit-64rank config.json (microsoft/phi-2)',
+    'plain',
+    [32, 2560, 10240, 32, 32],
+  ),
 ];
 
 /**

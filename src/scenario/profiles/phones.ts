@@ -11,7 +11,7 @@
  * Left out for want of any throughput figure: Dimensity 9200 (Immortalis-G715 MC11) and Tensor G3
  * (Mali-G715).
  */
-import { derived, flopsPerCycleOf, g4, kappaOf, sourced, type Sourced } from './sourced.ts';
+import { deviceOf, derived, g4, sourced, type Sourced } from './sourced.ts';
 
 export interface PhoneProfile {
   readonly name: string;
@@ -27,11 +27,17 @@ export interface PhoneProfile {
   readonly choices: string;
 }
 
-const APPLE_ALUS_PER_CORE = sourced(128, 'cpu-monkey.com/es/cpu-apple_a15_bionic_4_gpu: 512 shaders for 4 cores');
+const APPLE_ALUS_PER_CORE = sourced(
+  128,
+  'cpu-monkey.com/es/cpu-apple_a15_bionic_4_gpu: 512 shaders for 4 cores',
+);
 const SAME_RATE_FP16 = 'hmc-tech.com (Apple A16–A18 list FP16 = FP32)';
 
 const lanes = (cores: number, label: string): Sourced =>
-  derived(cores * APPLE_ALUS_PER_CORE.value, `${cores} ${label} GPU cores × ${APPLE_ALUS_PER_CORE.value} ALUs`);
+  derived(
+    cores * APPLE_ALUS_PER_CORE.value,
+    `${cores} ${label} GPU cores × ${APPLE_ALUS_PER_CORE.value} ALUs`,
+  );
 const peakOf = (cores: Sourced, clock: Sourced, perCycle: number): Sourced =>
   derived(
     cores.value * perCycle * clock.value,
@@ -62,7 +68,10 @@ const sd8g2Cores = derived(
 const sd8g2Clock = sourced(0.719e9, 'primua.com/adreno-740 (boost)');
 const sd8g2Fp32 = peakOf(sd8g2Cores, sd8g2Clock, 2);
 const sd8g3Cores = sourced(1536, 'github azhirnov/cpu-gpu-arch gpu/Adreno-700.md ("256 SIMD, 1536 threads")');
-const sd8g3Clock = sourced(0.903e9, 'gadget.jagatreview.com 2023/11 (Adreno 750 max clock in the power test)');
+const sd8g3Clock = sourced(
+  0.903e9,
+  'gadget.jagatreview.com 2023/11 (Adreno 750 max clock in the power test)',
+);
 const sd8g3Fp32 = peakOf(sd8g3Cores, sd8g3Clock, 2);
 const ADRENO_FP16 = 'Adreno runs FP16 at twice the FP32 rate (azhirnov: Adreno 660 and 750)';
 
@@ -86,7 +95,8 @@ export const PHONES: readonly PhoneProfile[] = [
     fp32PeakFlopsPerS: a16Fp32,
     fp16PeakFlopsPerS: times(a16Fp32, 1, SAME_RATE_FP16),
     powerW: sourced(7.6, 'mixzhare.com (Golden Reviewer, Wild Life Extreme)'),
-    choices: 'power: 7.6 W (WLE) chosen over notebookcheck "up to 8.3 W" (a peak) and tweakers 4.5 W (a game at 55–58 fps, below full clock).',
+    choices:
+      'power: 7.6 W (WLE) chosen over notebookcheck "up to 8.3 W" (a peak) and tweakers 4.5 W (a game at 55–58 fps, below full clock).',
   },
   {
     name: 'a17-pro',
@@ -95,7 +105,10 @@ export const PHONES: readonly PhoneProfile[] = [
     maxFreqHz: sourced(1.398e9, 'hmc-tech.com/gpu/apple-6-core-a17-pro-vs-imagination-img-axe-2-16'),
     fp32PeakFlopsPerS: a17Fp32,
     fp16PeakFlopsPerS: sourced(2.15e12, 'hmc-tech.com/gpu/apple-6-core-a17-pro-vs-imagination-img-axe-2-16'),
-    powerW: derived(12.7 / 1.198, 'jagatreview: Dimensity 9300 (12.7 W, WLE) uses 19.8% more than A17 Pro → 12.7 / 1.198'),
+    powerW: derived(
+      12.7 / 1.198,
+      'jagatreview: Dimensity 9300 (12.7 W, WLE) uses 19.8% more than A17 Pro → 12.7 / 1.198',
+    ),
     choices: 'power is second-hand (a ratio to the Dimensity 9300); no direct measurement found.',
   },
   {
@@ -116,7 +129,10 @@ export const PHONES: readonly PhoneProfile[] = [
     maxFreqHz: sd8g1Clock,
     fp32PeakFlopsPerS: sd8g1Fp32,
     fp16PeakFlopsPerS: times(sd8g1Fp32, 2, ADRENO_FP16),
-    powerW: derived(7.5 + 2.5, '7.5 W (8 Gen 2, WLE, mixzhare) + 2.5 W (notebookcheck: 8+ Gen 1 draws up to 2.5 W more than 8 Gen 2)'),
+    powerW: derived(
+      7.5 + 2.5,
+      '7.5 W (8 Gen 2, WLE, mixzhare) + 2.5 W (notebookcheck: 8+ Gen 1 draws up to 2.5 W more than 8 Gen 2)',
+    ),
     choices:
       'weakest profile: Qualcomm publishes no ALU count or FLOPS; lanes and power are derived second-hand (the power from the 8+ Gen 1). Clock: nanoreview 818 MHz chosen over chipsandcheese 900 MHz (the 8+ Gen 1).',
   },
@@ -129,7 +145,7 @@ export const PHONES: readonly PhoneProfile[] = [
     fp16PeakFlopsPerS: times(sd8g2Fp32, 2, ADRENO_FP16),
     powerW: sourced(7.5, 'mixzhare.com (Golden Reviewer, Wild Life Extreme); notebookcheck 7.3–7.6 W'),
     choices:
-      'lanes: primua says 1024 shading units but also 3.7 TFLOPS, which its own 1024 × 2 × 719 MHz (1.47e12) contradicts; 1536 is chosen from the measured XR2 Gen 2 throughput. primua\'s 3.7 / 7.4 TFLOPS are not used.',
+      "lanes: primua says 1024 shading units but also 3.7 TFLOPS, which its own 1024 × 2 × 719 MHz (1.47e12) contradicts; 1536 is chosen from the measured XR2 Gen 2 throughput. primua's 3.7 / 7.4 TFLOPS are not used.",
   },
   {
     name: 'sd8g3',
@@ -158,10 +174,5 @@ export const PHONES: readonly PhoneProfile[] = [
 /** A phone's device parameters at a compute precision: C, D = peak/(C·f), f_max, κ = P/f³. */
 export function phoneDevice(p: PhoneProfile, precision: 'fp32' | 'fp16') {
   const peak = precision === 'fp32' ? p.fp32PeakFlopsPerS : p.fp16PeakFlopsPerS;
-  return {
-    gpuCores: p.gpuCores,
-    flopsPerCycle: flopsPerCycleOf(peak, p.gpuCores, p.maxFreqHz),
-    maxFreqHz: p.maxFreqHz,
-    kappa: kappaOf(p.powerW, p.maxFreqHz),
-  };
+  return deviceOf(p.gpuCores, p.maxFreqHz, peak, p.powerW);
 }

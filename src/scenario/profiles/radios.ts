@@ -42,10 +42,13 @@ export interface RadioProfile {
 const PAPER = 'Liu & Zhao, MobiHoc 2024, §5 (MODEL.md §1)';
 const THERMAL = sourced(-173.977, 'SEAMCAT wiki (ecowiki.atlassian.net pageId 493901): kT at 290 K');
 const GNB_NF = sourced(5, 'jwcn-eurasipjournals 2009/314814 Table 1 (Node B noise figure 5 dB)');
-const NR_BW = sourced(20e6, 'TS 36.104 Table 5.6-1 (20 MHz, the widest LTE channel; the paper\'s b_max too)');
+const NR_BW = sourced(20e6, "TS 36.104 Table 5.6-1 (20 MHz, the widest LTE channel; the paper's b_max too)");
 const PC3_DBM = sourced(23, 'TS 38.101-1/-3 §6.2: power class 3 (23 dBm), the default for handheld UEs');
 const PC3_W = derived(dbmToW(PC3_DBM.value), `10^((${PC3_DBM.value} − 30)/10) W`);
-const CARRIER = sourced(3.5e9, 'NR band n78 (3.3–3.8 GHz, TS 38.101-1 Table 5.2-1), the usual mid-band carrier');
+const CARRIER = sourced(
+  3.5e9,
+  'NR band n78 (3.3–3.8 GHz, TS 38.101-1 Table 5.2-1), the usual mid-band carrier',
+);
 const UT_HEIGHT = sourced(1.5, 'TR 38.901 Table 7.4.1-1 (hUT = 1.5 m, street level)');
 const MIN_D = sourced(10, 'TR 38.901 Table 7.4.1-1 (formulas hold for d2D ≥ 10 m)');
 const NS3 = 'TR 38.901 Table 7.4.1-1 as in nsnam/ns-3-dev-git three-gpp-propagation-loss-model.cc';

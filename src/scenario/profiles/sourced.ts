@@ -30,3 +30,13 @@ export function kappaOf(power: Sourced, clock: Sourced): Sourced {
   const v = power.value / clock.value ** 3;
   return derived(v, `${g4(power.value)} W / (${g4(clock.value)} Hz)³`);
 }
+
+/** A GPU's model parameters from its figures: C, D = peak/(C·f), f_max and κ = P/f³. */
+export function deviceOf(cores: Sourced, clock: Sourced, peak: Sourced, power: Sourced) {
+  return {
+    gpuCores: cores,
+    flopsPerCycle: flopsPerCycleOf(peak, cores, clock),
+    maxFreqHz: clock,
+    kappa: kappaOf(power, clock),
+  };
+}
