@@ -16,6 +16,8 @@ export interface SolvedAllocation {
   /** Starting associations tried (absent where the caller does not know it). */
   readonly starts?: number;
   readonly lpSolves: number;
+  /** The `--fix` decisions it was found under (written only when there are some). */
+  readonly fixed?: readonly string[];
 }
 
 export function solutionFileText(s: SolvedAllocation): string {
@@ -33,5 +35,6 @@ export function solutionFileText(s: SolvedAllocation): string {
     history: s.history.map(finiteOrNull),
     ...(s.starts === undefined ? {} : { starts: s.starts }),
     lpSolves: s.lpSolves,
+    ...(s.fixed === undefined || s.fixed.length === 0 ? {} : { fixed: s.fixed }),
   });
 }

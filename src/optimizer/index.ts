@@ -3,6 +3,8 @@ export { optimize } from './optimize.ts';
 export type { OptimizeOptions, OptimizedSolution } from './optimize.ts';
 export { ALGORITHMS, REGISTRY, isAlgorithmName } from './registry.ts';
 export type { AlgorithmEntry, AlgorithmName } from './registry.ts';
+export { ASSOCIATION_RULES, FixError, isAssociationRule } from './fixed.ts';
+export type { AssociationRule, FixedDecisions } from './fixed.ts';
 export { InfeasibleScenarioError, validateScenario } from './validate.ts';
 export { LpSolveError, highsSolver } from './solvers/highs.ts';
 export type { LpSolver, LpSolution } from './solvers/highs.ts';

@@ -6,10 +6,11 @@
 import { RandomStreams } from '../random/index.ts';
 import { evaluate, type Allocation, type Metrics, type ModelScenario } from '../model/index.ts';
 import { DEFAULT_ASSOCIATION, type AssociationOptions } from './association/step.ts';
+import { FixError, holdDecisions, runHeld, type FixedDecisions } from './fixed.ts';
 import { compileInstance } from './instance.ts';
 import { multiStart, type RunContext } from './multi-start.ts';
 import { toAllocation } from './plan.ts';
-import { REGISTRY, type AlgorithmName } from './registry.ts';
+import { ALGORITHMS, REGISTRY, type AlgorithmEntry, type AlgorithmName } from './registry.ts';
 import { DEFAULT_RESOURCE_TOLERANCES, type ResourceTolerances } from './resource/transform.ts';
 import { highsSolver, type LpSolver } from './solvers/highs.ts';
 import { validateScenario } from './validate.ts';
@@ -31,6 +32,11 @@ export interface OptimizeOptions {
   readonly maxOuterIterations?: number;
   /** An LP solver to use instead of the shared HiGHS instance (tests). */
   readonly solver?: LpSolver;
+  /**
+   * Decisions held fixed (`fixed.ts`); the algorithm optimises the rest. Only algorithms with a
+   * `step` in the registry (proposed, ao) take them; a bad value throws `FixError`.
+   */
+  readonly fix?: FixedDecisions;
 }
 
 /** The solution contract of DESIGN.md (with metrics as numbers), plus how it was found. */
@@ -65,7 +71,17 @@ export async function optimize(
     outerRelTol: options.outerRelTol ?? 1e-6,
     maxOuterIterations: options.maxOuterIterations ?? 50,
   };
-  const solver = options.solver ?? (entry.needsLp ? await highsSolver() : undefined);
+  const fix = options.fix ?? {};
+  const fixing = fix.localLayers !== undefined || fix.association !== undefined;
+  const step: AlgorithmEntry['step'] = 'step' in entry ? entry.step : undefined;
+  if (fixing && step === undefined)
+    throw new FixError(
+      '',
+      `algorithm '${algorithm}' fixes its own decisions; fixed decisions work with ${ALGORITHMS.filter((a) => 'step' in REGISTRY[a]).join(', ')}`,
+    );
+  const held = holdDecisions(inst, fix, association.loadFactor, streams);
+  const needsLp = entry.needsLp && held.association === undefined;
+  const solver = options.solver ?? (needsLp ? await highsSolver() : undefined);
   const context: RunContext = {
     inst,
     streams,
@@ -77,7 +93,7 @@ export async function optimize(
       return multiStart(inst, solver, policy, outer, association, streams, ranking);
     },
   };
-  const run = entry.run(context);
+  const run = fixing && step !== undefined ? runHeld(context, step, held) : entry.run(context);
   const allocation = toAllocation(run.plan);
   const metrics = evaluate(scenario, allocation);
   return {

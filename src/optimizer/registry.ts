@@ -4,6 +4,7 @@
  */
 import { bestGainAssociation, greedyAssociation, randomAssociation } from './association/rules.ts';
 import { exactPlan } from './exact.ts';
+import { runHeld, type SplitAwareStep } from './fixed.ts';
 import type { Instance } from './instance.ts';
 import type { OuterRun, RunContext } from './multi-start.ts';
 import { newPlan, type Plan } from './plan.ts';
@@ -17,6 +18,11 @@ export interface AlgorithmEntry {
   /** Whether it solves association LPs (then `optimize` loads HiGHS). */
   readonly needsLp: boolean;
   readonly run: (c: RunContext) => OuterRun;
+  /**
+   * The resource step, split optimised or held: an algorithm that has one takes fixed decisions
+   * (`optimize --fix`, `fixed.ts`) and optimises the rest; the others fix their own.
+   */
+  readonly step?: SplitAwareStep;
 }
 
 const single = (plan: Plan, objective: number): OuterRun => ({
@@ -45,17 +51,26 @@ function oneAssociation(c: RunContext, association: Int32Array): OuterRun {
 const fixedSplit = (c: RunContext, split: Float64Array): OuterRun =>
   c.multiStart((a, warm) => fixedSplitResources(c.inst, a, split, warm, c.tol));
 
+const proposedStep: SplitAwareStep = (c, split) =>
+  split === undefined
+    ? (a, warm) => proposedResources(c.inst, a, warm, c.tol)
+    : (a, warm) => fixedSplitResources(c.inst, a, split, warm, c.tol);
+
+const aoStep: SplitAwareStep = (c, split) => (a, warm) => aoResources(c.inst, a, warm, c.tol, split);
+
 /** In this order in `--help`, in `ALGORITHMS` and in every table. */
 export const REGISTRY = {
   proposed: {
     description: "quadratic-transform resource step and CCCP association LPs, several starts (the paper's)",
     needsLp: true,
-    run: (c) => c.multiStart((a, warm) => proposedResources(c.inst, a, warm, c.tol)),
+    run: (c) => runHeld(c, proposedStep, {}),
+    step: proposedStep,
   },
   ao: {
     description: 'same outer loop; integer split and resources alternated, each block at its direct optimum',
     needsLp: true,
-    run: (c) => c.multiStart((a, warm) => aoResources(c.inst, a, warm, c.tol)),
+    run: (c) => runHeld(c, aoStep, {}),
+    step: aoStep,
   },
   'layers-only': {
     description: 'same outer loop; random feasible resources, the split optimised for them',

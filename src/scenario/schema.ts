@@ -158,6 +158,8 @@ export const SolutionSchema = strictObject({
   history: z.array(z.number().nullable()).optional(),
   starts: integerIn(RANGES.tally).optional(),
   lpSolves: integerIn(RANGES.tally).optional(),
+  /** The decisions `optimize --fix` held, as given (`localLayers=4`, `association=greedy`). */
+  fixed: z.array(z.string()).optional(),
 });
 
 export type Solution = z.infer<typeof SolutionSchema>;

@@ -55,6 +55,9 @@ const badFiles = {
     localLayers: a.localLayers.map(() => 99),
   })),
   yamlConfig: f.put('bad.yml', 'methods: [proposed\n'),
+  fixMalformed: f.put('fix-malformed.json', '[1, 2,\n'),
+  fixNotNumbers: f.put('fix-strings.json', json(['a', 1, 1, 1, 1, 1])),
+  fixPartialSolution: f.put('fix-partial.json', json({ version: 1, association: [0] })),
 };
 const missing = join(f.dir, 'missing.json');
 
@@ -179,6 +182,80 @@ const CASES: Record<string, Case> = {
     says: /'exact' enumerates every association.*at most 6 users/,
   },
   'bench: unknown flag': { args: ['bench', '--fast'], says: /unknown option '--fast'/ },
+  // Issue 10: profiles, --set and --fix; each line names the flag or path and what is allowed.
+  'scenario: unknown profile': {
+    args: ['scenario', '--phones', 'nope', '--out', out('p1.json')],
+    says: /--phones: unknown profile 'nope' \(choose from a15, a16, .*d9300\)$/,
+    noFile: out('p1.json'),
+  },
+  'scenario: mix shares not summing to 1': {
+    args: ['scenario', '--phones', 'a15:0.5,sd8g2:0.4', '--out', out('p2.json')],
+    says: /--phones: shares must sum to 1, got 0\.9 in 'a15:0\.5,sd8g2:0\.4'$/,
+    noFile: out('p2.json'),
+  },
+  'scenario: unknown --set path, with a suggestion': {
+    args: ['scenario', '--set', 'llm.batchsize=64', '--out', out('p3.json')],
+    says: /--set llm\.batchsize: unknown field 'batchsize' in llm \(did you mean 'batchSize'\?\)$/,
+    noFile: out('p3.json'),
+  },
+  'optimize: unknown --set path': {
+    args: ['optimize', f.scenario, '--set', 'weights.enrgy=5', '--out', out('p4.json')],
+    says: /--set weights\.enrgy: unknown field 'enrgy' in weights \(did you mean 'energy'\?\)$/,
+    noFile: out('p4.json'),
+  },
+  'scenario: wrong type in --set': {
+    args: ['scenario', '--set', 'weights.energy=true', '--out', out('p5.json')],
+    says: /--set weights\.energy=true: weights\.energy: must be a number, got true$/,
+    noFile: out('p5.json'),
+  },
+  'scenario: out-of-range --set': {
+    args: ['scenario', '--set', 'llm.layers=20000', '--out', out('p6.json')],
+    says: /--set llm\.layers=20000: llm\.layers: must be an integer in 1\.\.10000, got 20000$/,
+    noFile: out('p6.json'),
+  },
+  'evaluate: negative value in --set over a range of users': {
+    args: ['evaluate', f.scenario, f.reference, '--set', 'users[1:3].maxPowerW=-1'],
+    says: /--set users\[1:3\]\.maxPowerW=-1: users\[1\]\.maxPowerW: must be > 0 \(got -1\)/,
+  },
+  'optimize --fix: list of the wrong length': {
+    args: ['optimize', f.scenario, '--fix', 'localLayers=1,2', '--out', out('x1.json')],
+    says: /--fix localLayers: must give one value per user \(6\), got 2$/,
+    noFile: out('x1.json'),
+  },
+  'optimize --fix: layer out of range': {
+    args: ['optimize', f.scenario, '--fix', 'localLayers=32', '--out', out('x2.json')],
+    says: /--fix localLayers: must be an integer in 1\.\.31 .*got 32$/,
+    noFile: out('x2.json'),
+  },
+  'optimize --fix: server out of range in a list': {
+    args: ['optimize', f.scenario, '--fix', 'association=0,1,0,1,0,2'],
+    says: /--fix association\[5\]: must be a server index, an integer in 0\.\.1, got 2$/,
+  },
+  'optimize --fix: unknown rule': {
+    args: ['optimize', f.scenario, '--fix', 'association=nearest', '--out', out('x3.json')],
+    says: /--fix association: unknown rule 'nearest' and no such file \(choose from greedy, random, highest-gain/,
+    noFile: out('x3.json'),
+  },
+  'optimize --fix: unknown key': {
+    args: ['optimize', f.scenario, '--fix', 'split=4'],
+    says: /--fix: must be localLayers=VALUE or association=VALUE, got 'split=4'$/,
+  },
+  'optimize --fix: malformed file': {
+    args: ['optimize', f.scenario, '--fix', `localLayers=${badFiles.fixMalformed}`],
+    says: /--fix localLayers: file .*fix-malformed\.json: invalid JSON at line 2/,
+  },
+  'optimize --fix: file of non-numbers': {
+    args: ['optimize', f.scenario, '--fix', `localLayers=${badFiles.fixNotNumbers}`],
+    says: /--fix localLayers: file .*fix-strings\.json: entry 0 must be a number, got "a"$/,
+  },
+  'optimize --fix: an incomplete solution file': {
+    args: ['optimize', f.scenario, '--fix', `association=${badFiles.fixPartialSolution}`],
+    says: /--fix association: solution file .*fix-partial\.json: localLayers: missing/,
+  },
+  'optimize --fix: an algorithm that fixes its own decisions': {
+    args: ['optimize', f.scenario, '--algorithm', 'random', '--fix', 'localLayers=2'],
+    says: /--fix: algorithm 'random' fixes its own decisions; fixed decisions work with proposed, ao$/,
+  },
 };
 
 describe.concurrent('wrong inputs, one clear line each', { timeout: 120_000 }, () => {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { checkSolution, formatViolation } from '../../model/index.ts';
 import {
   ALGORITHMS,
+  FixError,
   InfeasibleScenarioError,
   isAlgorithmName,
   optimize,
@@ -17,6 +18,7 @@ import {
   SET_HELP,
   STRICT_NORMALIZATION_HELP,
 } from '../flags.ts';
+import { collectFixes, FIX_HELP, parseFixes } from '../fix-option.ts';
 import { loadScenarioFile } from '../load.ts';
 import { solutionFileText } from '../solution-file.ts';
 
@@ -27,14 +29,16 @@ interface OptimizeFlags {
   out?: string;
   json?: boolean;
   set: string[];
+  fix: string[];
   strict?: boolean;
 }
 
-function summary(s: OptimizedSolution): string {
+function summary(s: OptimizedSolution, fixed: readonly string[]): string {
   const m = s.metrics;
   const split = [...s.localLayers].sort((a, b) => a - b);
   return [
     `algorithm ${s.algorithm}: objective ${m.objective.toPrecision(6)} after ${s.iterations} outer iteration(s) (${s.starts} start(s), ${s.lpSolves} LPs)`,
+    ...(fixed.length === 0 ? [] : [`  fixed: ${fixed.join(', ')}`]),
     `  total delay ${m.totalDelayS.toPrecision(6)} s, mean ${m.meanDelayS.toPrecision(6)} s; energy ${m.totalEnergyJ.toPrecision(6)} J; stability ${m.stabilityBounded ? m.stability.toPrecision(6) : 'unbounded'}`,
     `  local layers: min ${split[0]}, median ${split[Math.floor(split.length / 2)]}, max ${split[split.length - 1]}`,
     `  history: ${s.history.map((h) => h.toPrecision(6)).join(' → ')}`,
@@ -47,12 +51,21 @@ export function configure(command: Command): void {
   command
     .addHelpText(
       'after',
-      '\nExamples:\n  mecsim optimize s.json --out sol.json\n  mecsim optimize s.json --algorithm greedy --json',
+      [
+        '',
+        'Examples:',
+        '  mecsim optimize s.json --out sol.json',
+        '  mecsim optimize s.json --algorithm greedy --json',
+        '  mecsim optimize s.json --fix localLayers=4          # split held, association and resources optimised',
+        '  mecsim optimize s.json --fix association=greedy     # association held, split and resources optimised',
+        '  for l in 1 2 4 8; do mecsim optimize s.json --fix localLayers=$l --out sol-$l.json; done',
+      ].join('\n'),
     )
     .argument('<scenario>', 'scenario file (mecsim scenario --out)')
     .option('--algorithm <name>', `one of ${ALGORITHMS.join(', ')}`, 'proposed')
     .option('--starts <k>', 'starting associations of the outer loop (default 3)')
     .option('--seed <s>', "master seed of the random starts and baselines (default: the scenario's)")
+    .option('--fix <key=value>', FIX_HELP, collectFixes, [])
     .option('--set <path=value>', SET_HELP, collectSets, [])
     .option('--strict', STRICT_NORMALIZATION_HELP)
     .option('--out <file>', 'write the solution file here')
@@ -66,6 +79,7 @@ export function configure(command: Command): void {
         }
         const starts = integerFlag('--starts', flags.starts, RANGES.starts);
         const seedFlag = integerFlag('--seed', flags.seed, RANGES.seed);
+        const fix = parseFixes(flags.fix);
         const scenario = loadScenarioFile(scenarioPath, { set: flags.set, strict: flags.strict });
         const seed = masterSeed(seedFlag, scenario);
         let solution: OptimizedSolution;
@@ -73,10 +87,13 @@ export function configure(command: Command): void {
           solution = await optimize(scenario, {
             algorithm: flags.algorithm,
             seed,
+            fix,
             ...(starts === undefined ? {} : { starts }),
           });
         } catch (err) {
           if (err instanceof InfeasibleScenarioError) throw new InputError(`${scenarioPath}: ${err.message}`);
+          if (err instanceof FixError)
+            throw new InputError(`--fix${err.field === '' ? ':' : ''} ${err.message}`);
           throw err;
         }
         const violations = checkSolution(scenario, solution, {
@@ -86,9 +103,9 @@ export function configure(command: Command): void {
           throw new Error(
             `the ${solution.algorithm} solution violates ${violations.map(formatViolation).join('; ')}`,
           );
-        const text = solutionFileText({ ...solution, allocation: solution });
+        const text = solutionFileText({ ...solution, allocation: solution, fixed: flags.fix });
         if (flags.out !== undefined) writeFileAtomic(flags.out, text);
-        process.stdout.write(flags.json === true ? text : summary(solution));
+        process.stdout.write(flags.json === true ? text : summary(solution, flags.fix));
       }),
     );
 }

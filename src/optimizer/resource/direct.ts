@@ -68,14 +68,23 @@ export function directSplit(inst: Instance, plan: Plan, lo: number, hi: number):
   return changed;
 }
 
-/** `ao`: resources and integer split alternated until the split stops changing. */
+/**
+ * `ao`: resources and integer split alternated until the split stops changing; with `heldSplit`
+ * (a fixed split) the split block is skipped and one resource pass is the optimum.
+ */
 export function aoResources(
   inst: Instance,
   association: Int32Array,
   warm: Plan | undefined,
   tol: ResourceTolerances,
+  heldSplit?: Float64Array,
 ): ResourceResult {
-  const plan = startingPlan(inst, association, warm, new Float64Array(inst.users).fill(1));
+  const plan = startingPlan(inst, association, warm, heldSplit ?? new Float64Array(inst.users).fill(1));
+  if (heldSplit !== undefined) {
+    plan.localLayers.set(heldSplit);
+    directResources(inst, plan);
+    return { plan, objective: planObjective(inst, plan), innerIterations: 1 };
+  }
   let iterations = 0;
   for (; iterations < tol.maxIterations; iterations++) {
     directResources(inst, plan);
