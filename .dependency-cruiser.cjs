@@ -17,6 +17,7 @@ const TABLE = {
   'src/scenario': ['src/model/', 'src/random/'],
   'src/optimizer': ['src/model/', 'src/random/'],
   'src/files': [],
+  'src/subprocess': [],
   'src/cli': ['src/[^/]+/', 'sim/', 'experiments/index\\.ts$'],
   sim: ['src/engine/', 'src/random/', 'src/model/', 'src/scenario/', 'src/optimizer/'],
   experiments: ['src/(?!cli/)[^/]+/', 'sim/'],

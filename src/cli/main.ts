@@ -62,6 +62,11 @@ const COMMANDS: readonly { name: string; description: string; load: () => Promis
     description: 'join the shard outputs of one experiment run and write its tables, plots and report',
   },
   {
+    name: 'schema',
+    load: () => import('./commands/schema.ts'),
+    description: 'print the JSON Schema of a format other programs exchange with mecsim (policy)',
+  },
+  {
     name: 'optimize',
     load: () => import('./commands/optimize.ts'),
     description:
@@ -95,7 +100,7 @@ async function buildProgram(name: string | undefined): Promise<Command> {
         "  mecsim optimize s.json --out sol.json       the paper's algorithm",
         '  mecsim validate s.json --solution sol.json  closed form vs simulation',
         '',
-        'Exit codes: 0 ok, 1 runtime failure, 2 usage or input error (one line on stderr).',
+        'Exit codes: 0 ok, 1 runtime failure, 2 usage or input error, 3 a policy failed in the loop (one line on stderr).',
       ].join('\n'),
     )
     .exitOverride();

@@ -1,31 +1,49 @@
 /**
  * The policy flags shared by `simulate` and `validate`: `--solution FILE` (a fixed allocation),
  * `--policy NAME|MODULE` (a named policy, or a user's TypeScript/JavaScript module loaded at run
- * time) and `--fallback NAME|MODULE` (decides at an epoch where the policy's decision is
- * infeasible). A module's default export is a policy (`sim/policy.ts`: `{ name, decide }`) or a
- * factory `({ scenario, seed }) => policy` (may be async).
+ * time), `--policy-cmd COMMAND` (a process speaking the JSON-lines protocol of
+ * `sim/policy-protocol.ts`, each answer within `--policy-timeout` seconds) and `--fallback
+ * NAME|MODULE` (decides at an epoch where the policy's decision is infeasible). A module's default
+ * export is a policy (`sim/policy.ts`: `{ name, decide }`) or a factory `({ scenario, seed }) =>
+ * policy` (may be async).
  */
 import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { tsImport } from 'tsx/esm/api';
+import { z } from 'zod';
 import type { Scenario } from '../scenario/schema.ts';
 import { PolicyError, staticPolicy, type Policy } from '../../sim/policy.ts';
 import { policyNamed, policyNames } from '../../sim/policies.ts';
 import { checkSolution, formatViolation, type Allocation } from '../model/index.ts';
+import { externalPolicy } from '../../sim/external-policy.ts';
 import { InputError } from '../files/index.ts';
+import { LineProcess } from '../subprocess/index.ts';
+import { parseFlags, realFlagSchema } from './flags.ts';
 import { loadSolutionFile } from './load.ts';
 
 export interface PolicyFlags {
   solution?: string;
   policy?: string;
+  policyCmd?: string;
+  policyTimeout?: string;
   fallback?: string;
 }
 
-/** The policies a run uses. */
+/** The policies a run uses, and what ends the processes behind them. */
 export interface ChosenPolicies {
   policy: Policy;
   fallback: Policy | undefined;
+  /** After a run that ended normally: waits for every policy process to exit (PolicyError if one
+   *  fails to exit cleanly). Safe to call again. */
+  close?: () => Promise<void>;
+  /** After a failure: kills every policy process now. */
+  kill?: () => void;
 }
+
+/** Seconds a policy process may take per answer, unless `--policy-timeout` says otherwise. */
+export const DEFAULT_POLICY_TIMEOUT_S = 10;
+/** Above this, Node's timers overflow (2^31 ms is about 24.8 days). */
+const MAX_POLICY_TIMEOUT_S = 86_400;
 
 /** Adds `--policy` and `--fallback` (each command adds its own `--solution`). */
 export function addPolicyFlags(command: Command): Command {
@@ -33,6 +51,14 @@ export function addPolicyFlags(command: Command): Command {
     .option(
       '--policy <name|module>',
       `re-optimise at epochs with this policy: ${policyNames().join(', ')} (default reference), or a module such as ./my-policy.ts`,
+    )
+    .option(
+      '--policy-cmd <command>',
+      'decide in another process that speaks JSON lines on stdin/stdout (\'mecsim schema policy\'), e.g. "python3 agent.py"',
+    )
+    .option(
+      '--policy-timeout <s>',
+      `seconds a --policy-cmd process may take for each answer (default ${DEFAULT_POLICY_TIMEOUT_S})`,
     )
     .option(
       '--fallback <name|module>',
@@ -111,18 +137,72 @@ function loadFeasibleAllocation(scenario: Scenario, path: string): Allocation {
   return solution;
 }
 
+/** What to call a command's policy until it names itself: its script's name, else its program's. */
+export function commandPolicyName(command: string): string {
+  const words = command.trim().split(/\s+/);
+  const script = words.find((w) => /\.[A-Za-z]+$/.test(w) && !w.startsWith('-')) ?? words[0] ?? 'policy-cmd';
+  return basename(script.replace(/^['"]|['"]$/g, ''), extname(script)) || 'policy-cmd';
+}
+
+const TimeoutFlag = z.object({
+  policyTimeout: realFlagSchema({ min: 0, minIncluded: false, max: MAX_POLICY_TIMEOUT_S }).optional(),
+});
+
+/** `--policy-cmd`: the process, started now, and the policy that speaks to it. */
+function commandPolicy(flags: PolicyFlags, seed: number): { policy: Policy; child: LineProcess } {
+  const command = flags.policyCmd!;
+  if (command.trim() === '') throw new InputError('--policy-cmd: must be a command, got an empty string');
+  const timeoutS = parseFlags(TimeoutFlag, { ...flags }).policyTimeout ?? DEFAULT_POLICY_TIMEOUT_S;
+  const child = new LineProcess(command, { timeoutS, timeoutName: '--policy-timeout' });
+  return { policy: externalPolicy(child, { name: commandPolicyName(command), seed }), child };
+}
+
 /** The policies the flags ask for; a named policy's optimizer uses `seed`. */
 export async function choosePolicies(
   scenario: Scenario,
   flags: PolicyFlags,
   seed: number,
 ): Promise<ChosenPolicies> {
-  if (flags.solution !== undefined && flags.policy !== undefined) {
-    throw new InputError('give --solution or --policy, not both');
-  }
+  const given = (['solution', 'policy', 'policyCmd'] as const).filter((k) => flags[k] !== undefined);
+  if (given.length > 1) throw new InputError('give one of --solution, --policy and --policy-cmd');
+  if (flags.policyTimeout !== undefined && flags.policyCmd === undefined)
+    throw new InputError('--policy-timeout: only with --policy-cmd');
   const fallback =
     flags.fallback === undefined ? undefined : await policyFrom('--fallback', flags.fallback, scenario, seed);
   if (flags.solution !== undefined)
     return { policy: staticPolicy(loadFeasibleAllocation(scenario, flags.solution)), fallback };
-  return { policy: await policyFrom('--policy', flags.policy ?? 'reference', scenario, seed), fallback };
+  if (flags.policyCmd === undefined)
+    return { policy: await policyFrom('--policy', flags.policy ?? 'reference', scenario, seed), fallback };
+  const { policy, child } = commandPolicy(flags, seed);
+  let closed: Promise<void> | null = null;
+  const close = async (): Promise<void> => {
+    try {
+      await child.close();
+    } catch (err) {
+      throw new PolicyError(`policy ${policy.name} at the end of the run: ${firstLine(err)}`);
+    }
+  };
+  return { policy, fallback, close: () => (closed ??= close()), kill: () => child.kill() };
+}
+
+/**
+ * Runs `body` with the policies the flags ask for; afterwards every policy process has exited:
+ * waited for after success, killed after a failure (a process left running would keep mecsim
+ * waiting on its pipes).
+ */
+export async function withPolicies<T>(
+  scenario: Scenario,
+  flags: PolicyFlags,
+  seed: number,
+  body: (policies: ChosenPolicies) => Promise<T>,
+): Promise<T> {
+  const policies = await choosePolicies(scenario, flags, seed);
+  try {
+    const result = await body(policies);
+    await policies.close?.();
+    return result;
+  } catch (err) {
+    policies.kill?.();
+    throw err;
+  }
 }

@@ -1,7 +1,7 @@
 // Scenario and solution files for the CLI tests, written into a fresh temporary directory.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { equalShareAllocation, referenceAllocation } from '../../src/model/reference.ts';
 import type { Allocation } from '../../src/model/types.ts';
 import { formatScenario, formatSolution, toJsonText } from '../../src/scenario/format.ts';
@@ -10,9 +10,26 @@ import { normalizationOf } from '../../src/model/reference.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { solutionFromAllocation } from '../../src/scenario/solution.ts';
 import { handNetwork } from '../model/fixtures.ts';
+import { expect } from 'vitest';
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'mecsim-test-'));
+}
+
+/**
+ * Neither the files nor their temporary names (`.NAME.PID.tmp` of src/files, `NAME.PID.tmp` of a
+ * trace), so a failed run is seen to leave nothing; other files' temporaries, of runs still in
+ * flight in concurrent tests, are not looked at.
+ */
+export function expectNoFiles(...paths: string[]): void {
+  for (const p of paths) {
+    expect(existsSync(p), p).toBe(false);
+    const name = basename(p);
+    const temporaries = readdirSync(dirname(p)).filter(
+      (f) => f.endsWith('.tmp') && (f.startsWith(`${name}.`) || f.startsWith(`.${name}.`)),
+    );
+    expect(temporaries, p).toEqual([]);
+  }
 }
 
 /** The hand network of test/model/fixtures.ts as a scenario file (numbers derived there). */

@@ -1,11 +1,11 @@
 // `--policy ./module.ts`: a user's policy loaded at run time, in `simulate` and `validate`; bad
 // modules and bad decisions end the run with one line, their exit code and no output file.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatScenario } from '../../src/scenario/format.ts';
 import { generateScenario } from '../../src/scenario/generate.ts';
-import { tempDir } from './files.ts';
+import { expectNoFiles, tempDir } from './files.ts';
 import { mecsim, oneLineFailure, root, SLOW } from './spawn.ts';
 
 const dir = tempDir();
@@ -25,10 +25,7 @@ let calls = 0;
 export default { name: 'overpowered', decide: (o) => (calls++ === 1 ? { users: [0], powerW: [99] } : threshold.decide(o)) };
 `,
 );
-const noFiles = (...paths: string[]) => {
-  for (const p of paths) expect(existsSync(p), p).toBe(false);
-  expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-};
+const noFiles = expectNoFiles;
 
 describe.concurrent('--policy MODULE', SLOW, () => {
   it('simulate runs a user module (the threshold example) and names it in the result', async () => {

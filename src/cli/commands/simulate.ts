@@ -7,7 +7,7 @@ import { runCommand } from '../errors.ts';
 import { collectSets, masterSeed, SET_HELP, STRICT_NORMALIZATION_HELP } from '../flags.ts';
 import { jsonText } from '../json-output.ts';
 import { loadScenarioFile } from '../load.ts';
-import { addPolicyFlags, choosePolicies, type ChosenPolicies, type PolicyFlags } from '../policy-options.ts';
+import { addPolicyFlags, withPolicies, type ChosenPolicies, type PolicyFlags } from '../policy-options.ts';
 import { formatNumber as f } from '../table.ts';
 import { addSimFlags, simConfigFromFlags } from '../sim-options.ts';
 import { TraceFile, type TraceFormat } from '../trace-file.ts';
@@ -24,12 +24,13 @@ interface SimulateFlags extends Record<string, unknown>, PolicyFlags {
 /** Runs a simulation, streaming the trace to a file if asked; a failed run leaves no trace file. */
 export async function simulateWithTrace(
   scenario: Scenario,
-  { policy, fallback }: ChosenPolicies,
+  policies: ChosenPolicies,
   run: { config: SimConfig; seed: number },
   tracePath?: string,
   traceFormat: TraceFormat = 'jsonl',
 ): Promise<SimResult> {
   const { config, seed } = run;
+  const { policy, fallback } = policies;
   const trace = tracePath === undefined ? undefined : openTrace(tracePath, traceFormat);
   try {
     const result = await simulate(scenario, {
@@ -40,6 +41,8 @@ export async function simulateWithTrace(
       ...(trace ? { onTrace: trace.write } : {}),
       wallClockS: () => performance.now() / 1000,
     });
+    // The policy processes must have exited cleanly before the run counts as done.
+    await policies.close?.();
     trace?.close();
     return result;
   } catch (err) {
@@ -92,9 +95,11 @@ export function configure(command: Command): void {
       const { config, seed: seedFlag } = simConfigFromFlags(flags);
       const scenario = loadScenarioFile(scenarioPath, { set: flags.set ?? [], strict: flags.strict });
       const seed = masterSeed(seedFlag, scenario);
-      const policies = await choosePolicies(scenario, flags, seed);
-      const result = await simulateWithTrace(scenario, policies, { config, seed }, flags.trace, format);
-      const json = jsonText({ scenario: scenarioPath, policy: policies.policy.name, ...result });
+      const { result, name } = await withPolicies(scenario, flags, seed, async (policies) => ({
+        result: await simulateWithTrace(scenario, policies, { config, seed }, flags.trace, format),
+        name: policies.policy.name,
+      }));
+      const json = jsonText({ scenario: scenarioPath, policy: name, ...result });
       if (flags.out !== undefined) writeFileAtomic(flags.out, json);
       process.stdout.write(flags.json === true ? json : `${formatSimSummary(result)}\n`);
     }),

@@ -10,7 +10,7 @@ import { jsonText } from '../json-output.ts';
 import { loadScenarioFile } from '../load.ts';
 import { formatNumber as f, formatTable } from '../table.ts';
 import { addSimFlags, simConfigFromFlags } from '../sim-options.ts';
-import { addPolicyFlags, choosePolicies, type PolicyFlags } from '../policy-options.ts';
+import { addPolicyFlags, withPolicies, type PolicyFlags } from '../policy-options.ts';
 import { simulateWithTrace } from './simulate.ts';
 
 interface ValidateFlags extends Record<string, unknown>, PolicyFlags {
@@ -92,21 +92,31 @@ export function configure(command: Command): void {
       const { config, seed: seedFlag } = simConfigFromFlags(flags);
       const scenario = loadScenarioFile(scenarioPath, { set: flags.set ?? [], strict: flags.strict });
       const seed = masterSeed(seedFlag, scenario);
-      const { policy, fallback } = await choosePolicies(scenario, flags, seed);
-      const allocation = await acceptDecision(policy, firstObservation(scenario));
-      // The run starts from the allocation just compared (no second optimisation); later epochs
-      // re-run the policy on the gains in force.
-      const startFrom: Policy = {
-        name: policy.name,
-        decide: (observation) => (observation.epoch === 0 ? allocation : policy.decide(observation)),
-      };
-      const result = await simulateWithTrace(scenario, { policy: startFrom, fallback }, { config, seed });
-      const report = compareWithAnalytic(evaluate(scenario, allocation), result.metrics);
+      const { report, name } = await withPolicies(scenario, flags, seed, async (policies) => {
+        const { policy } = policies;
+        const allocation = await acceptDecision(policy, firstObservation(scenario));
+        // The run starts from the allocation just compared (no second optimisation); later epochs
+        // re-run the policy on the gains in force.
+        const startFrom: Policy = {
+          name: policy.name,
+          decide: (observation) => (observation.epoch === 0 ? allocation : policy.decide(observation)),
+          ...(policy.end ? { end: policy.end.bind(policy) } : {}),
+        };
+        const result = await simulateWithTrace(
+          scenario,
+          { ...policies, policy: startFrom },
+          { config, seed },
+        );
+        return {
+          report: compareWithAnalytic(evaluate(scenario, allocation), result.metrics),
+          name: policy.name,
+        };
+      });
       process.stdout.write(
         flags.json === true
           ? jsonText({
               scenario: scenarioPath,
-              policy: policy.name,
+              policy: name,
               dynamics: flags.dynamics === true,
               ...report,
             })

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { policyProtocolJsonSchema } from '../../../sim/policy-protocol.ts';
+import { InputError } from '../../files/index.ts';
+import { runCommand } from '../errors.ts';
+import { jsonText } from '../json-output.ts';
+
+/**
+ * The JSON Schemas of what other programs exchange with mecsim, by name. Each is generated from
+ * the zod schema mecsim itself parses with, so it cannot drift from the code; the committed copy
+ * beside the examples is checked against it by a test.
+ */
+export const SCHEMAS: Readonly<Record<string, { describe: string; build: () => object }>> = {
+  policy: {
+    describe: 'the external-policy protocol (--policy-cmd): JSON lines both ways',
+    build: policyProtocolJsonSchema,
+  },
+};
+
+/** The schema document `name` prints. */
+export const schemaText = (name: string): string => jsonText(SCHEMAS[name]!.build());
+
+/** `mecsim schema NAME`: a JSON Schema on stdout. */
+export function configure(command: Command): void {
+  const names = Object.keys(SCHEMAS);
+  command
+    .addHelpText(
+      'after',
+      `\nSchemas:\n${names.map((n) => `  ${n.padEnd(10)}${SCHEMAS[n]!.describe}`).join('\n')}\n\nExamples:\n  mecsim schema policy > protocol.schema.json`,
+    )
+    .argument('<name>', names.join(' | '))
+    .action((name: string) =>
+      runCommand(() => {
+        if (!(name in SCHEMAS))
+          throw new InputError(`schema: unknown name '${name}' (choose from ${names.join(', ')})`);
+        process.stdout.write(schemaText(name));
+      }),
+    );
+}

@@ -1,0 +1,1 @@
+export { LineProcess, LineProcessError, type LineProcessOptions } from './line-process.ts';
