@@ -164,7 +164,9 @@ export async function choosePolicies(
   seed: number,
 ): Promise<ChosenPolicies> {
   const given = (['solution', 'policy', 'policyCmd'] as const).filter((k) => flags[k] !== undefined);
-  if (given.length > 1) throw new InputError('give one of --solution, --policy and --policy-cmd');
+  const flag = { solution: '--solution', policy: '--policy', policyCmd: '--policy-cmd' };
+  if (given.length === 2) throw new InputError(`give ${flag[given[0]!]} or ${flag[given[1]!]}, not both`);
+  if (given.length > 2) throw new InputError('give one of --solution, --policy and --policy-cmd');
   if (flags.policyTimeout !== undefined && flags.policyCmd === undefined)
     throw new InputError('--policy-timeout: only with --policy-cmd');
   const fallback =

@@ -265,7 +265,7 @@ json.loads = loads`,
   it('bad flags: input errors (exit 2)', async () => {
     expect(
       oneLineFailure(await mecsim('simulate', scenario, '--policy-cmd', 'x', '--policy', 'reference')),
-    ).toBe('mecsim: give one of --solution, --policy and --policy-cmd');
+    ).toBe('mecsim: give --policy or --policy-cmd, not both');
     expect(
       oneLineFailure(await mecsim('simulate', scenario, '--policy-cmd', 'x', '--policy-timeout', '0')),
     ).toMatch(/^mecsim: --policy-timeout: must be a number > 0 and <= 86400, got '0'$/);
