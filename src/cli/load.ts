@@ -1,6 +1,7 @@
 /** Reading scenario and solution files for commands: file errors and validation errors become one InputError line. */
 import { normalizationOf } from '../model/reference.ts';
-import { applySets, staleNormalization } from '../scenario/overrides.ts';
+import { staleNormalization } from '../scenario/normalization.ts';
+import { applySets } from '../scenario/overrides.ts';
 import { ValidationError, parseScenario, parseSolution } from '../scenario/parse.ts';
 import type { Scenario, Solution } from '../scenario/schema.ts';
 import { InputError, readJsonFile } from '../files/index.ts';

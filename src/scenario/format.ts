@@ -5,6 +5,7 @@
  * written as `null`, next to `stabilityBounded: false`.
  */
 import type { Metrics, UserMetrics } from '../model/types.ts';
+import { withNormalizationRecord } from './normalization.ts';
 import { ScenarioSchema, SolutionSchema, type Scenario, type Solution } from './schema.ts';
 
 /** JSON has no Infinity or NaN: an unbounded or undefined value is written as null. */
@@ -74,9 +75,12 @@ export function toJsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** A scenario file's text; re-validated, which also fixes the key order. */
+/**
+ * A scenario file's text; re-validated, which also fixes the key order, and with the record of
+ * what its normalisation was computed from (`normalization.from`).
+ */
 export function formatScenario(s: Scenario): string {
-  return toJsonText(ScenarioSchema.parse(s));
+  return toJsonText(withNormalizationRecord(ScenarioSchema.parse(s)));
 }
 
 /** A solution file's text, with the metrics of the solution if given. */

@@ -9,6 +9,7 @@
  */
 import { pathGainBetween } from '../model/channel.ts';
 import { normalizationOf } from '../model/reference.ts';
+import { sameNormalization } from './normalization.ts';
 import { ValidationError, parseScenario } from './parse.ts';
 import type { Scenario } from './schema.ts';
 import { nearestKey } from './strict.ts';
@@ -163,26 +164,4 @@ function rederive(before: Scenario, after: Scenario, touched: ReadonlySet<string
     return { scenario: { ...next, normalization }, recomputed };
   }
   return { scenario: next, recomputed };
-}
-
-/** Equal to round-off (a file written by mecsim round-trips exactly; allow hand-copied digits). */
-const NORMALIZATION_REL_TOL = 1e-9;
-
-export function sameNormalization(a: Scenario['normalization'], b: Scenario['normalization']): boolean {
-  const near = (x: number, y: number): boolean => Math.abs(x - y) <= NORMALIZATION_REL_TOL * Math.abs(y);
-  return near(a.delayS, b.delayS) && near(a.energyJ, b.energyJ) && near(a.stability, b.stability);
-}
-
-/**
- * Undefined when the stored normalisation is what its inputs give (the llm, users, servers,
- * gains, noise and objective fields: MODEL.md §5), else one line saying what is stale.
- */
-export function staleNormalization(s: Scenario): string | undefined {
-  const fresh = normalizationOf(s);
-  if (sameNormalization(fresh, s.normalization)) return undefined;
-  const g = (x: number): string => Number(x.toPrecision(6)).toString();
-  return (
-    `normalization is stale: it stores delayS ${g(s.normalization.delayS)}, energyJ ${g(s.normalization.energyJ)}, ` +
-    `stability ${g(s.normalization.stability)}; the file's inputs give ${g(fresh.delayS)}, ${g(fresh.energyJ)}, ${g(fresh.stability)}`
-  );
 }

@@ -89,7 +89,13 @@ const ScenarioObject = strictObject({
   }).optional(),
   llm: LlmSchema,
   weights: strictObject({ delay: nonNegative(), energy: nonNegative(), stability: nonNegative() }),
-  normalization: strictObject({ delayS: positive(), energyJ: positive(), stability: positive() }),
+  normalization: strictObject({
+    delayS: positive(),
+    energyJ: positive(),
+    stability: positive(),
+    /** What it was computed from (`normalization.ts`); absent in files older than the field. */
+    from: z.string().optional(),
+  }),
   objective: strictObject({
     uplinkDelay: z.boolean().default(DEFAULT_OBJECTIVE.uplinkDelay),
     minPowerW: positive().default(DEFAULT_OBJECTIVE.minPowerW),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../src/scenario/generate.ts';
-import { applySets, staleNormalization } from '../../src/scenario/overrides.ts';
+import { staleNormalization } from '../../src/scenario/normalization.ts';
+import { applySets } from '../../src/scenario/overrides.ts';
 import { CONTESTED_PRESET } from '../../src/scenario/presets.ts';
 import { normalizationOf } from '../../src/model/reference.ts';
 

@@ -1,6 +1,7 @@
 // Bad content gets one line naming the field and the allowed range.
 import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../src/scenario/generate.ts';
+import { withNormalizationRecord } from '../../src/scenario/normalization.ts';
 import { formatScenario, formatSolution } from '../../src/scenario/format.ts';
 import { parseScenario, parseSolution, ValidationError } from '../../src/scenario/parse.ts';
 import { solutionFromAllocation } from '../../src/scenario/solution.ts';
@@ -15,7 +16,7 @@ const messageOf = (f: () => unknown): string => oneLineError(f, ValidationError)
 describe('parseScenario', () => {
   it('round-trips what the generator writes', () => {
     const s = generateScenario({ seed: 3, users: 4, servers: 2 });
-    expect(parseScenario(JSON.parse(formatScenario(s)))).toEqual(s);
+    expect(parseScenario(JSON.parse(formatScenario(s)))).toEqual(withNormalizationRecord(s));
   });
   it('a negative power', () => {
     const j = fresh();
