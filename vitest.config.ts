@@ -9,7 +9,7 @@ const SLOW = [
   // 200 scenarios × 9 algorithms, and the exact optimum of 200 instances.
   'test/optimizer/feasibility.test.ts',
   'test/optimizer/exact-gap.test.ts',
-  // 58 wrong inputs, each a mecsim process (~1 s of start-up each).
+  // 59 wrong inputs, each a mecsim process (~1 s of start-up each).
   'test/cli/catalogue.test.ts',
   // `mecsim run` on the paper's network, and every experiment end to end with kills and resumes.
   'test/cli/run-command.test.ts',

@@ -55,6 +55,10 @@ const badFiles = {
     localLayers: a.localLayers.map(() => 99),
   })),
   yamlConfig: f.put('bad.yml', 'methods: [proposed\n'),
+  staleNormalization: f.put(
+    'stale.json',
+    json({ ...scenario, users: scenario.users.map((u) => ({ ...u, flopsPerCycle: 100 })) }),
+  ),
   fixMalformed: f.put('fix-malformed.json', '[1, 2,\n'),
   fixNotNumbers: f.put('fix-strings.json', json(['a', 1, 1, 1, 1, 1])),
   fixPartialSolution: f.put('fix-partial.json', json({ version: 1, association: [0] })),
@@ -216,6 +220,11 @@ const CASES: Record<string, Case> = {
   'evaluate: negative value in --set over a range of users': {
     args: ['evaluate', f.scenario, f.reference, '--set', 'users[1:3].maxPowerW=-1'],
     says: /--set users\[1:3\]\.maxPowerW=-1: users\[1\]\.maxPowerW: must be > 0 \(got -1\)/,
+  },
+  'optimize --strict: a hand-edited scenario whose normalisation is stale': {
+    args: ['optimize', badFiles.staleNormalization, '--strict', '--out', out('n1.json')],
+    says: /normalization is stale: .*; renormalise with: mecsim scenario --from .*stale\.json --out .*stale\.json$/,
+    noFile: out('n1.json'),
   },
   'optimize --fix: list of the wrong length': {
     args: ['optimize', f.scenario, '--fix', 'localLayers=1,2', '--out', out('x1.json')],
