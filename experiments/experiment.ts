@@ -11,14 +11,21 @@ import type { Figure } from './report/figure.ts';
 export type Cell = string | number | boolean | null;
 export type Row = Readonly<Record<string, Cell>>;
 
-/** Everything that determines an experiment's results; stored as `experiment.json` in its output. */
-export interface ExperimentConfig {
+/** What the batch runner reads of any configuration (the rest is the experiment's). */
+export interface BaseConfig {
   readonly version: 1;
   readonly experiment: string;
   /** Seeded scenarios per sweep point. */
   readonly runs: number;
   /** Master seed; each run's seed is derived from (seed, experiment, run) only. */
   readonly seed: number;
+}
+
+/**
+ * Everything that determines the results of one of the paper's experiments; stored as
+ * `experiment.json` in its output.
+ */
+export interface ExperimentConfig extends BaseConfig {
   readonly quick: boolean;
   /** Scenario presets swept (`paper`, `contested`). */
   readonly presets: readonly string[];
@@ -34,7 +41,13 @@ export interface Task {
   readonly point: Readonly<Record<string, Cell>>;
 }
 
-export interface Experiment {
+/**
+ * Receives a task's wall-clock measurements (seconds), which go to a separate file: they differ
+ * run to run, so they never enter a row.
+ */
+export type TimingSink = (name: string, seconds: number) => void;
+
+export interface Experiment<C extends BaseConfig = ExperimentConfig> {
   readonly name: string;
   readonly title: string;
   /** Where in the paper, and what this experiment reproduces. */
@@ -48,9 +61,11 @@ export interface Experiment {
   readonly groupBy: readonly string[];
   readonly metrics: readonly string[];
   /** The sweep points of one run, in output order (each includes `preset`). */
-  points(config: ExperimentConfig): Readonly<Record<string, Cell>>[];
+  points(config: C): Readonly<Record<string, Cell>>[];
   /** The rows of one task; `seed` is the run's derived seed. Deterministic in (task, seed, config). */
-  runTask(task: Task, seed: number, config: ExperimentConfig): Promise<Row[]>;
-  /** The figures, each with its paper claims checked against the summary. */
-  figures(summary: Summary, config: ExperimentConfig): Figure[];
+  runTask(task: Task, seed: number, config: C, time?: TimingSink): Promise<Row[]>;
+  /** The figures, each with its paper claims checked against the summary (and the rows). */
+  figures(summary: Summary, config: C, rows: readonly Row[]): Figure[];
+  /** The command that reproduces the run, for the report. */
+  command?(config: C): string;
 }

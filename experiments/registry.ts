@@ -1,5 +1,7 @@
 /** The named experiments of `mecsim experiment NAME`, in the order `all` runs them. */
-import type { Experiment } from './experiment.ts';
+import type { BaseConfig, Experiment } from './experiment.ts';
+import { isFileConfig } from './file/config.ts';
+import { fileExperiment } from './file/experiment.ts';
 import { collaborativeExperiment } from './figures/collaborative.ts';
 import { convergenceExperiment } from './figures/convergence.ts';
 import { usersExperiment } from './figures/users.ts';
@@ -25,4 +27,11 @@ export function experimentNamed(name: string): Experiment {
   if (e === undefined)
     throw new RangeError(`unknown experiment '${name}'; one of ${EXPERIMENT_NAMES.join(', ')}`);
   return e;
+}
+
+/** The experiment a stored configuration belongs to: an experiment file's, or a named one. */
+export function experimentFor(config: BaseConfig): Experiment<BaseConfig> {
+  return (
+    isFileConfig(config) ? fileExperiment(config) : experimentNamed(config.experiment)
+  ) as Experiment<BaseConfig>;
 }

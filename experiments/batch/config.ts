@@ -1,5 +1,5 @@
 /**
- * The experiment configuration as read back from `experiment.json` (merge and resume read it
+ * The experiment configuration (a paper experiment's or an experiment file's) as read back from `experiment.json` (merge and resume read it
  * from disk, so it is validated like any other input: strict keys, the flags' ranges).
  */
 import { z } from 'zod';
@@ -7,7 +7,8 @@ import { InputError } from '../../src/files/index.ts';
 import { issueLine } from '../../src/scenario/parse.ts';
 import { integerIn, RANGES } from '../../src/scenario/ranges.ts';
 import { strictObject } from '../../src/scenario/strict.ts';
-import type { ExperimentConfig } from '../experiment.ts';
+import type { BaseConfig } from '../experiment.ts';
+import { FileConfigSchema } from '../file/config.ts';
 
 const ExperimentConfigSchema = strictObject({
   version: z.literal(1),
@@ -19,8 +20,10 @@ const ExperimentConfigSchema = strictObject({
   starts: integerIn(RANGES.starts),
 });
 
-export function parseConfig(value: unknown, where: string): ExperimentConfig {
-  const parsed = ExperimentConfigSchema.safeParse(value);
+/** A paper experiment's configuration, or an experiment file's (told apart by its `file` key). */
+export function parseConfig(value: unknown, where: string): BaseConfig {
+  const isFile = value !== null && typeof value === 'object' && 'file' in value;
+  const parsed = (isFile ? FileConfigSchema : ExperimentConfigSchema).safeParse(value);
   if (!parsed.success)
     throw new InputError(`${where}: not an experiment configuration: ${issueLine(parsed.error, value).line}`);
   return parsed.data;

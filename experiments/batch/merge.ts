@@ -7,11 +7,20 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError, readJsonFile, writeFileAtomic } from '../../src/files/index.ts';
+import type { Task } from '../experiment.ts';
 import type { Figure } from '../report/figure.ts';
-import { experimentNamed, isExperimentName } from '../registry.ts';
+import { experimentFor, isExperimentName } from '../registry.ts';
+import { isFileConfig } from '../file/config.ts';
 import { assemble } from './assemble.ts';
 import { parseConfig } from './config.ts';
-import { CONFIG_FILE, RUNS_DIR, runFilePath, storedConfigText } from './store.ts';
+import {
+  CONFIG_FILE,
+  RUNS_DIR,
+  runFilePath,
+  storedConfigText,
+  timingFilePath,
+  writeTimingFile,
+} from './store.ts';
 import { taskList } from './tasks.ts';
 
 export interface MergeOutcome {
@@ -24,6 +33,13 @@ export interface MergeOutcome {
 function describeMissing(missing: readonly number[]): string {
   const shown = missing.slice(0, 5).join(', ');
   return `${shown}${missing.length > 5 ? ', …' : ''}`;
+}
+
+/** A task's wall-time record, when a shard has one, goes along (not checked: it is wall-clock). */
+function copyTiming(dirs: readonly string[], outDir: string, task: Task): void {
+  const source = dirs.map((d) => timingFilePath(d, task.index)).find((p) => existsSync(p));
+  if (source !== undefined && resolve(source) !== resolve(timingFilePath(outDir, task.index)))
+    writeTimingFile(outDir, task, readFileSync(source, 'utf8'));
 }
 
 export async function mergeShards(dirs: readonly string[], outDir: string): Promise<MergeOutcome> {
@@ -42,9 +58,9 @@ export async function mergeShards(dirs: readonly string[], outDir: string): Prom
         `${dirs[i]}: holds a different experiment configuration than ${dirs[0]}; only shards of one run can be merged`,
       );
   });
-  if (!isExperimentName(config.experiment))
+  if (!isFileConfig(config) && !isExperimentName(config.experiment))
     throw new InputError(`${join(dirs[0]!, CONFIG_FILE)}: unknown experiment '${config.experiment}'`);
-  const experiment = experimentNamed(config.experiment);
+  const experiment = experimentFor(config);
   const tasks = taskList(experiment, config);
   const sources: string[] = [];
   const missing: number[] = [];
@@ -77,6 +93,7 @@ export async function mergeShards(dirs: readonly string[], outDir: string): Prom
   tasks.forEach((task, i) => {
     const target = runFilePath(outDir, task.index);
     if (resolve(target) !== resolve(sources[i]!)) writeFileAtomic(target, readFileSync(sources[i]!, 'utf8'));
+    copyTiming(dirs, outDir, task);
   });
   const figures = await assemble(outDir, experiment, config, tasks);
   return { experiment: config.experiment, tasks: tasks.length, outDir, figures };

@@ -4,24 +4,25 @@
  * each under its task index, so nothing downstream depends on the order or on W.
  */
 import { Worker } from 'node:worker_threads';
-import type { Experiment, ExperimentConfig, Task } from '../experiment.ts';
-import { executeTask } from './execute.ts';
+import type { Experiment, BaseConfig, Task } from '../experiment.ts';
+import { executeTask, type TaskResult } from './execute.ts';
 
 export interface TaskMessage {
-  readonly config: ExperimentConfig;
+  readonly config: BaseConfig;
   readonly index: number;
 }
 
 export type ResultMessage =
-  { readonly index: number; readonly text: string } | { readonly index: number; readonly error: string };
+  | { readonly index: number; readonly result: TaskResult }
+  | { readonly index: number; readonly error: string };
 
-export type OnResult = (task: Task, text: string) => void;
+export type OnResult = (task: Task, result: TaskResult) => void;
 
 const WORKER_ENTRY = new URL('./worker.mjs', import.meta.url);
 
 export async function runTasks(
-  experiment: Experiment,
-  config: ExperimentConfig,
+  experiment: Experiment<BaseConfig>,
+  config: BaseConfig,
   todo: readonly Task[],
   workers: number,
   onResult: OnResult,
@@ -47,7 +48,7 @@ export async function runTasks(
             return;
           }
           try {
-            onResult(byIndex.get(msg.index)!, msg.text);
+            onResult(byIndex.get(msg.index)!, msg.result);
           } catch (err) {
             reject(err);
             return;

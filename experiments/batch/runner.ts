@@ -3,16 +3,16 @@
  * W workers, each result stored atomically as it arrives; then, when the run is not sharded, the
  * final outputs. Results depend only on the configuration: not on W, shards, kills or resumes.
  */
-import type { Experiment, ExperimentConfig } from '../experiment.ts';
+import type { Experiment, BaseConfig } from '../experiment.ts';
 import type { Figure } from '../report/figure.ts';
 import { assemble } from './assemble.ts';
 import { runTasks } from './pool.ts';
-import { prepareStore, writeRunFile } from './store.ts';
+import { prepareStore, writeRunFile, writeTimingFile } from './store.ts';
 import { inShard, taskList, type Shard } from './tasks.ts';
 
-export interface RunOptions {
-  readonly experiment: Experiment;
-  readonly config: ExperimentConfig;
+export interface RunOptions<C extends BaseConfig = BaseConfig> {
+  readonly experiment: Experiment<C>;
+  readonly config: C;
   readonly outDir: string;
   readonly workers: number;
   readonly shard: Shard;
@@ -31,17 +31,20 @@ export interface RunOutcome {
   readonly figures: readonly Figure[] | undefined;
 }
 
-export async function runExperiment(o: RunOptions): Promise<RunOutcome> {
-  const tasks = taskList(o.experiment, o.config);
+export async function runExperiment<C extends BaseConfig>(o: RunOptions<C>): Promise<RunOutcome> {
+  const experiment = o.experiment as Experiment<BaseConfig>;
+  const tasks = taskList(experiment, o.config);
   const mine = tasks.filter((t) => inShard(t, o.shard));
   const done = prepareStore(o.outDir, o.config, mine, o.resume);
   const todo = mine.filter((t) => !done.has(t.index));
   let finished = done.size;
   if (todo.length > 0) o.onProgress?.(finished, mine.length);
-  await runTasks(o.experiment, o.config, todo, o.workers, (task, text) => {
-    writeRunFile(o.outDir, task, text);
+  await runTasks(experiment, o.config, todo, o.workers, (task, result) => {
+    // The wall-time record first: a run file exists only once its task is wholly stored.
+    if (result.timing !== undefined) writeTimingFile(o.outDir, task, result.timing);
+    writeRunFile(o.outDir, task, result.text);
     o.onProgress?.(++finished, mine.length);
   });
-  const figures = o.shard.count === 1 ? await assemble(o.outDir, o.experiment, o.config, tasks) : undefined;
+  const figures = o.shard.count === 1 ? await assemble(o.outDir, experiment, o.config, tasks) : undefined;
   return { tasks: tasks.length, shardTasks: mine.length, ran: todo.length, resumed: done.size, figures };
 }

@@ -12,12 +12,14 @@ import { toJsonText } from '../../src/scenario/format.ts';
 import { issueLine } from '../../src/scenario/parse.ts';
 import { integerIn, RANGES } from '../../src/scenario/ranges.ts';
 import { strictObject } from '../../src/scenario/strict.ts';
-import type { ExperimentConfig, Row, Task } from '../experiment.ts';
+import type { BaseConfig, Row, Task } from '../experiment.ts';
 
 export const CONFIG_FILE = 'experiment.json';
 export const RUNS_DIR = 'runs';
+/** Wall-clock times per task: outside every byte-compared output (they differ run to run). */
+export const TIMING_DIR = 'wall-time';
 
-function configText(config: ExperimentConfig): string {
+function configText(config: BaseConfig): string {
   return toJsonText(config);
 }
 
@@ -43,6 +45,36 @@ export function runRecordText(task: Task, seed: number, rows: readonly Row[]): s
   return `${JSON.stringify(record)}\n`;
 }
 
+export function timingFilePath(dir: string, task: number): string {
+  return join(dir, TIMING_DIR, runFileName(task));
+}
+
+/** A task's wall-clock seconds by what was timed (e.g. optimizeS), marked as such. */
+export function timingRecordText(task: Task, seconds: Readonly<Record<string, number>>): string {
+  return `${JSON.stringify({ version: 1, wallClock: true, task: task.index, run: task.run, seconds })}\n`;
+}
+
+export function writeTimingFile(dir: string, task: Task, text: string): void {
+  mkdirSync(join(dir, TIMING_DIR), { recursive: true });
+  writeFileAtomic(timingFilePath(dir, task.index), text);
+}
+
+/** The wall-clock seconds of a task, or undefined when it has no (readable) timing record. */
+export function readTimingFile(dir: string, task: number): Record<string, number> | undefined {
+  const path = timingFilePath(dir, task);
+  if (!existsSync(path)) return undefined;
+  try {
+    const seconds = (JSON.parse(readFileSync(path, 'utf8')) as { seconds?: unknown }).seconds;
+    if (seconds === null || typeof seconds !== 'object') return undefined;
+    return Object.fromEntries(Object.entries(seconds).filter(([, v]) => typeof v === 'number')) as Record<
+      string,
+      number
+    >;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The configuration stored in `dir`, or undefined when there is none. */
 export function storedConfigText(dir: string): string | undefined {
   const path = join(dir, CONFIG_FILE);
@@ -56,7 +88,7 @@ export function storedConfigText(dir: string): string | undefined {
  */
 export function prepareStore(
   dir: string,
-  config: ExperimentConfig,
+  config: BaseConfig,
   tasks: readonly Task[],
   resume: boolean,
 ): Set<number> {

@@ -3,7 +3,7 @@
  * and its shard depend only on the configuration, never on workers, shards or timing.
  */
 import { RandomStreams, runSeedPurpose } from '../../src/random/index.ts';
-import type { Experiment, ExperimentConfig, Task } from '../experiment.ts';
+import type { Experiment, BaseConfig, Task } from '../experiment.ts';
 
 /** The largest derived seed: scenario seeds are 32-bit-safe non-negative integers. */
 const MAX_RUN_SEED = 2 ** 31 - 1;
@@ -14,7 +14,7 @@ export function runSeed(masterSeed: number, experiment: string, run: number): nu
 }
 
 /** Point-major order: every run of the first point, then of the second, and so on. */
-export function taskList(experiment: Experiment, config: ExperimentConfig): Task[] {
+export function taskList(experiment: Experiment<BaseConfig>, config: BaseConfig): Task[] {
   const tasks: Task[] = [];
   for (const point of experiment.points(config)) {
     for (let run = 0; run < config.runs; run++) tasks.push({ index: tasks.length, run, point });

@@ -3,26 +3,29 @@
  * run-file text (the main thread writes the files, so a worker never touches the output).
  */
 import { parentPort } from 'node:worker_threads';
-import type { ExperimentConfig, Task } from '../experiment.ts';
-import { experimentNamed } from '../registry.ts';
+import type { BaseConfig, Experiment, Task } from '../experiment.ts';
+import { experimentFor } from '../registry.ts';
 import { executeTask } from './execute.ts';
 import type { TaskMessage, ResultMessage } from './pool.ts';
 import { taskList } from './tasks.ts';
 
 if (parentPort === null) throw new Error('experiments/batch/worker.ts must run in a worker thread');
 const port = parentPort;
-let cached: { key: string; tasks: Task[] } | undefined;
+let cached: { key: string; experiment: Experiment<BaseConfig>; tasks: Task[] } | undefined;
 
-function tasksOf(config: ExperimentConfig): Task[] {
+function prepared(config: BaseConfig): NonNullable<typeof cached> {
   const key = JSON.stringify(config);
-  if (cached?.key !== key) cached = { key, tasks: taskList(experimentNamed(config.experiment), config) };
-  return cached.tasks;
+  if (cached?.key !== key) {
+    const experiment = experimentFor(config);
+    cached = { key, experiment, tasks: taskList(experiment, config) };
+  }
+  return cached;
 }
 
 port.on('message', (msg: TaskMessage) => {
-  const task = tasksOf(msg.config)[msg.index]!;
-  executeTask(experimentNamed(msg.config.experiment), msg.config, task).then(
-    (text) => port.postMessage({ index: msg.index, text } satisfies ResultMessage),
+  const { experiment, tasks } = prepared(msg.config);
+  executeTask(experiment, msg.config, tasks[msg.index]!).then(
+    (result) => port.postMessage({ index: msg.index, result } satisfies ResultMessage),
     (err: unknown) =>
       port.postMessage({
         index: msg.index,

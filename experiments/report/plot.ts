@@ -39,6 +39,8 @@ export interface LineChartOptions {
   readonly xNominal?: boolean;
   /** Log scale (symmetric log when the data reach zero). */
   readonly logY?: boolean;
+  /** Log scale on a quantitative x. */
+  readonly logX?: boolean;
   /** Draw the 95% intervals (default true). */
   readonly intervals?: boolean;
 }
@@ -50,7 +52,7 @@ const order = (values: readonly Cell[]): Cell[] => [...new Set(values)];
 export function meanChart(points: readonly MeanPoint[], o: LineChartOptions): TopLevelSpec {
   const x = o.xNominal
     ? { field: 'x', type: 'nominal', title: o.xTitle, sort: order(points.map((p) => p.x)) }
-    : { field: 'x', type: 'quantitative', title: o.xTitle };
+    : { field: 'x', type: 'quantitative', title: o.xTitle, ...(o.logX ? { scale: { type: 'log' } } : {}) };
   // A log axis cannot show a zero (local-only's edge energy) or an interval reaching below zero
   // (few runs, wide intervals); such data get a symmetric-log axis, log-like away from zero.
   const logType = points.some((p) => p.mean <= 0 || (o.intervals !== false && p.lo <= 0)) ? 'symlog' : 'log';

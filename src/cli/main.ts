@@ -54,7 +54,8 @@ const COMMANDS: readonly { name: string; description: string; load: () => Promis
   {
     name: 'experiment',
     load: () => import('./commands/experiment.ts'),
-    description: 'run a figure of the paper or the validation over seeded runs (see experiments/README.md)',
+    description:
+      'run an experiment file, a figure of the paper or the validation over seeded runs (see experiments/README.md)',
   },
   {
     name: 'merge',
@@ -64,7 +65,8 @@ const COMMANDS: readonly { name: string; description: string; load: () => Promis
   {
     name: 'schema',
     load: () => import('./commands/schema.ts'),
-    description: 'print the JSON Schema of a format other programs exchange with mecsim (policy)',
+    description:
+      'print the JSON Schema of a format other programs exchange with mecsim (policy, experiment files)',
   },
   {
     name: 'optimize',

@@ -14,7 +14,7 @@ describe.concurrent('mecsim experiment: bad flags', SLOW, () => {
   const cases: [string[], string][] = [
     [
       ['nope'],
-      "mecsim: experiment: must be one of collaborative, weights, users, convergence, validation, all; got 'nope'",
+      "mecsim: experiment: must be one of collaborative, weights, users, convergence, validation, all, or an experiment file (.yaml, .yml, .json); got 'nope'",
     ],
     [['users', '--runs', '0'], "mecsim: --runs: must be an integer in 1..100000, got '0'"],
     [['users', '--workers', 'two'], "mecsim: --workers: must be an integer in 1..256, got 'two'"],

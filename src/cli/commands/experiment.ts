@@ -11,9 +11,13 @@ import {
   EXPERIMENT_NAMES,
   EXPERIMENTS,
   PRESET_NAMES,
+  dryRun,
   experimentNamed,
+  isExperimentFile,
+  loadExperimentFile,
   runExperiment,
   verdictLines,
+  type BaseConfig,
   type Experiment,
   type ExperimentConfig,
   type RunOutcome,
@@ -51,6 +55,8 @@ const Flags = z.object({
   progress: z.boolean().default(true),
   out: z.string().min(1, 'must be a directory path').optional(),
   json: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+  force: z.boolean().default(false),
 });
 type ParsedFlags = z.infer<typeof Flags>;
 
@@ -73,7 +79,58 @@ function configFor(e: Experiment, f: ParsedFlags): ExperimentConfig {
   };
 }
 
-function describe(e: Experiment, outDir: string, r: RunOutcome, wallS: number): string {
+/** The experiments the argument names, each with its configuration and output directory. */
+function chosen(name: string, f: ParsedFlags, given: (flag: string) => boolean): Planned[] {
+  if (isExperimentFile(name)) {
+    for (const flag of ['preset', 'starts'])
+      if (given(flag))
+        throw new InputError(`--${flag}: an experiment file sets its own scenario and optimizer options`);
+    const loaded = loadExperimentFile(name, {
+      runs: f.runs,
+      seed: given('seed') ? f.seed : undefined,
+      quick: f.quick || undefined,
+      force: f.force,
+    });
+    return [{ ...loaded, outDir: f.out ?? join(DEFAULT_OUT, loaded.config.experiment) }];
+  }
+  if (name !== 'all' && !EXPERIMENT_NAMES.includes(name)) {
+    throw new InputError(
+      `experiment: must be one of ${EXPERIMENT_NAMES.join(', ')}, all, or an experiment file (.yaml, .yml, .json); got '${name}'`,
+    );
+  }
+  return (name === 'all' ? EXPERIMENTS : [experimentNamed(name)]).map((e) => ({
+    experiment: e as Experiment<BaseConfig>,
+    config: configFor(e, f),
+    outDir: name === 'all' ? join(f.out ?? DEFAULT_OUT, e.name) : (f.out ?? join(DEFAULT_OUT, e.name)),
+  }));
+}
+
+interface Planned {
+  readonly experiment: Experiment<BaseConfig>;
+  readonly config: BaseConfig;
+  readonly outDir: string;
+}
+
+async function printDryRun(p: Planned, f: ParsedFlags, workers: number): Promise<void> {
+  const d = await dryRun(p.experiment, p.config, { workers, shard: shardOf(f.shard) });
+  if (f.json) {
+    process.stdout.write(jsonLine({ experiment: p.config.experiment, outDir: p.outDir, ...d }));
+    return;
+  }
+  const shard = d.shardTasks === d.tasks ? '' : ` (${d.shardTasks} in shard ${f.shard})`;
+  process.stdout.write(
+    [
+      `${p.config.experiment}: ${d.tasks} tasks${shard}; nothing written (dry run)`,
+      `calibration: ${d.calibrated} task(s) in this thread, ${d.perTaskS.toFixed(2)} s each`,
+      `estimated wall time: ${d.estimatedWallS.toFixed(0)} s on ${workers} worker(s) (plus worker start-up, ~2 s each; points differ in cost)`,
+      `outputs in ${p.outDir}:`,
+      ...d.layout.map((l) => `  ${l}`),
+      '',
+    ].join('\n'),
+  );
+}
+
+function describe(e: Experiment<BaseConfig>, outDir: string, r: RunOutcome, wallS: number): string {
   const shard = r.shardTasks === r.tasks ? '' : ` (${r.shardTasks} in this shard)`;
   const where =
     r.figures === undefined
@@ -84,7 +141,10 @@ function describe(e: Experiment, outDir: string, r: RunOutcome, wallS: number): 
 
 export function configure(command: Command): void {
   command
-    .argument('<name>', `${EXPERIMENT_NAMES.join(' | ')} | all`)
+    .argument(
+      '<name|file>',
+      `${EXPERIMENT_NAMES.join(' | ')} | all | an experiment file (.yaml, .yml, .json)`,
+    )
     .option('--runs <k>', "seeded scenarios per sweep point (default: the experiment's)")
     .option('--seed <s>', 'master seed; run seeds derive from (seed, experiment, run)', String(DEFAULT_SEED))
     .option('--workers <w>', 'worker threads (default: the available cores)')
@@ -103,22 +163,26 @@ export function configure(command: Command): void {
     )
     .option('--no-progress', 'no progress bar or lines on stderr')
     .option('--json', 'print one JSON line per experiment instead of text')
+    .option(
+      '--dry-run',
+      'print the task count, an estimated wall time (from a short calibration) and the outputs; write nothing',
+    )
+    .option('--force', 'run an experiment file of more than 10^6 tasks')
     .addHelpText(
       'after',
-      '\nExamples:\n  mecsim experiment users --quick\n  mecsim experiment all --workers 2\n  mecsim experiment weights --runs 20 --shard 0/8 --out shared/weights --resume',
+      '\nExamples:\n  mecsim experiment users --quick\n  mecsim experiment all --workers 2\n  mecsim experiment weights --runs 20 --shard 0/8 --out shared/weights --resume' +
+        '\n  mecsim experiment experiments/studies/split-phones.yaml --dry-run',
     )
     .action((name: string, flags: Record<string, unknown>) =>
       runCommand(async () => {
-        if (name !== 'all' && !EXPERIMENT_NAMES.includes(name)) {
-          throw new InputError(
-            `experiment: must be one of ${EXPERIMENT_NAMES.join(', ')}, all; got '${name}'`,
-          );
-        }
         const f = parseFlags(Flags, flags);
-        const chosen = name === 'all' ? EXPERIMENTS : [experimentNamed(name)];
-        for (const e of chosen) {
-          const outDir =
-            name === 'all' ? join(f.out ?? DEFAULT_OUT, e.name) : (f.out ?? join(DEFAULT_OUT, e.name));
+        const given = (flag: string): boolean => command.getOptionValueSource(flag) === 'cli';
+        const workers = f.workers ?? availableParallelism();
+        for (const { experiment: e, config, outDir } of chosen(name, f, given)) {
+          if (f.dryRun) {
+            await printDryRun({ experiment: e, config, outDir }, f, workers);
+            continue;
+          }
           // Every finished task is already on disk (written atomically), so Ctrl-C loses only the
           // tasks in flight; say how to continue.
           process.removeAllListeners('SIGINT');
@@ -135,10 +199,10 @@ export function configure(command: Command): void {
           try {
             r = await runExperiment({
               experiment: e,
-              config: configFor(e, f),
+              config,
               outDir,
               shard: shardOf(f.shard),
-              workers: f.workers ?? availableParallelism(),
+              workers,
               resume: f.resume,
               ...(progress ? { onProgress: progress.update } : {}),
             });

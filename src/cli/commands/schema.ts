@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { experimentJsonSchema } from '../../../experiments/index.ts';
 import { policyProtocolJsonSchema } from '../../../sim/policy-protocol.ts';
 import { InputError } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
@@ -13,6 +14,11 @@ export const SCHEMAS: Readonly<Record<string, { describe: string; build: () => o
   policy: {
     describe: 'the external-policy protocol (--policy-cmd): JSON lines both ways',
     build: policyProtocolJsonSchema,
+  },
+  experiment: {
+    describe:
+      'experiment files (mecsim experiment FILE): sweep axes, records, figures; or a paper experiment',
+    build: () => experimentJsonSchema() as object,
   },
 };
 

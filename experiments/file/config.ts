@@ -1,0 +1,29 @@
+/**
+ * The stored configuration of an experiment-file run (`experiment.json`): the file as parsed
+ * (defaults filled in) and, when its base scenario is a file, that scenario itself, so resume,
+ * merge and every worker need nothing but this record — not the experiment file, not its folder.
+ */
+import { z } from 'zod';
+import { integerIn, RANGES } from '../../src/scenario/ranges.ts';
+import { strictObject } from '../../src/scenario/strict.ts';
+import type { BaseConfig } from '../experiment.ts';
+import { SweepFileSchema, type SweepFile } from './schema.ts';
+
+export interface FileConfig extends BaseConfig {
+  readonly file: SweepFile;
+  /** The scenario of `scenario.file`, as read (JSON); absent for a preset or profiles. */
+  readonly baseScenario?: unknown;
+}
+
+export const FileConfigSchema = strictObject({
+  version: z.literal(1),
+  experiment: z.string(),
+  runs: integerIn(RANGES.runs),
+  seed: integerIn(RANGES.seed),
+  file: SweepFileSchema,
+  baseScenario: z.unknown().optional(),
+});
+
+export function isFileConfig(config: BaseConfig): config is FileConfig {
+  return 'file' in config;
+}

@@ -1,0 +1,198 @@
+/**
+ * The figures an experiment file declares: means ± 95% CI of a metric against an axis (colour and
+ * facet by other axes), or the per-user distribution of a metric as box plots or CDFs, where a
+ * mean hides the spread. Log axes when asked, or (auto) when the values span more than two
+ * decades. Each figure comes with the table behind it.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Cell, Row } from '../experiment.ts';
+import type { Figure } from '../report/figure.ts';
+import { meanCi, pivot, stack } from '../report/pivot.ts';
+import { meanChart, meanPoint, type MeanPoint } from '../report/plot.ts';
+import { distinct, select, type Summary } from '../report/summary.ts';
+import { formatNumber } from '../report/tables.ts';
+import type { FigureSpec } from './schema.ts';
+
+/** More than two decades between the smallest and largest positive value. */
+export function spansDecades(values: readonly number[]): boolean {
+  const positive = values.filter((v) => v > 0);
+  if (positive.length < 2 || positive.length < values.length) return false;
+  return Math.max(...positive) / Math.min(...positive) > 100;
+}
+
+const wantsLog = (setting: boolean | 'auto', values: readonly number[]): boolean =>
+  setting === 'auto' ? spansDecades(values) : setting;
+
+const matches = (cells: Readonly<Record<string, Cell>>, where: FigureSpec['where']): boolean =>
+  Object.entries(where ?? {}).every(([k, v]) => cells[k] === v);
+
+/** `totalEnergyJ` → `totalEnergyJ (J)`: the unit from the name's suffix. */
+export function titleWithUnit(column: string): string {
+  const unit = /Hz$/.test(column)
+    ? 'Hz'
+    : /J$/.test(column)
+      ? 'J'
+      : /S$/.test(column)
+        ? 's'
+        : /W$/.test(column)
+          ? 'W'
+          : /Bits$/.test(column)
+            ? 'bit'
+            : undefined;
+  return unit === undefined ? column : `${column} (${unit})`;
+}
+
+function meanFigure(f: FigureSpec, summary: Summary): Figure {
+  const x = f.x!;
+  const where = f.where ?? {};
+  const rows = select(summary, f.y, where);
+  const points = rows
+    .map((s) => meanPoint(s, x, f.colour ?? '', f.facet ?? ''))
+    .filter((p): p is MeanPoint => p !== undefined)
+    .map((p) => ({
+      ...p,
+      series: f.colour === undefined ? f.y : p.series,
+      facet: f.facet === undefined ? '' : p.facet,
+    }));
+  const xs = points.map((p) => p.x);
+  const numericX = xs.every((v) => typeof v === 'number');
+  const title = f.title ?? `${f.y} against ${x}`;
+  return {
+    name: f.name,
+    title,
+    spec: meanChart(points, {
+      title,
+      xTitle: f.xTitle ?? titleWithUnit(x),
+      yTitle: f.yTitle ?? titleWithUnit(f.y),
+      seriesTitle: f.colour ?? '',
+      facetTitle: f.facet ?? '',
+      ...(numericX ? {} : { xNominal: true }),
+      ...(numericX && wantsLog(f.logX, xs as number[]) ? { logX: true } : {}),
+      ...(wantsLog(
+        f.logY,
+        points.flatMap((p) => [p.mean]),
+      )
+        ? { logY: true }
+        : {}),
+    }),
+    claims: [],
+    table:
+      f.colour === undefined
+        ? pivot(summary, { metric: f.y, rowKey: x, columnKey: f.facet ?? x, where })
+        : stack(
+            (f.facet === undefined ? [undefined] : distinct(summary, f.facet, where)).map((fv) =>
+              pivot(summary, {
+                metric: f.y,
+                rowKey: x,
+                columnKey: f.colour!,
+                where: fv === undefined ? where : { ...where, [f.facet!]: fv },
+                ...(fv === undefined ? {} : { lead: { [f.facet!]: fv } }),
+              }),
+            ),
+          ),
+  };
+}
+
+/** The group a per-user row belongs to in a distribution figure: its colour, x and facet values. */
+const groupLabel = (row: Row, keys: readonly (string | undefined)[]): string =>
+  keys
+    .filter((k): k is string => k !== undefined)
+    .map((k) => `${k}=${String(row[k])}`)
+    .join(', ');
+
+function distributionFigure(f: FigureSpec, summary: Summary, rows: readonly Row[]): Figure {
+  const where = f.where ?? {};
+  const series = f.colour ?? f.x;
+  const data = rows
+    .filter((r) => matches(r, where) && typeof r[f.y] === 'number')
+    .map((r) => ({
+      value: r[f.y] as number,
+      series: series === undefined ? f.y : r[series]!,
+      x: f.x === undefined ? f.y : r[f.x]!,
+      facet: f.facet === undefined ? '' : r[f.facet]!,
+    }));
+  const log = wantsLog(
+    f.logY,
+    data.map((d) => d.value),
+  );
+  const title = f.title ?? `per-user ${f.y}${series === undefined ? '' : ` by ${series}`}`;
+  const valueAxis = {
+    field: 'value',
+    type: 'quantitative',
+    title: f.yTitle ?? titleWithUnit(f.y),
+    scale: log ? { type: 'log' } : { zero: false },
+  };
+  const order = (k: 'series' | 'x' | 'facet') => [...new Set(data.map((d) => d[k]))];
+  const colour = { field: 'series', type: 'nominal', title: series ?? '', sort: order('series') };
+  const facet = { column: { field: 'facet', type: 'nominal', title: f.facet ?? '', sort: order('facet') } };
+  const layer =
+    f.kind === 'box'
+      ? {
+          mark: { type: 'boxplot', extent: 'min-max' },
+          encoding: {
+            x: { field: 'x', type: 'nominal', title: f.xTitle ?? f.x ?? '', sort: order('x') },
+            ...(f.colour !== undefined && f.x !== undefined
+              ? { xOffset: { field: 'series', type: 'nominal', sort: colour.sort } }
+              : {}),
+            y: valueAxis,
+            color: colour,
+          },
+        }
+      : {
+          transform: [
+            {
+              sort: [{ field: 'value' }],
+              window: [{ op: 'cume_dist', as: 'fraction' }],
+              groupby: ['series', 'x', 'facet'],
+            },
+          ],
+          mark: { type: 'line', interpolate: 'step-after', point: true },
+          encoding: {
+            x: { ...valueAxis },
+            y: {
+              field: 'fraction',
+              type: 'quantitative',
+              title: 'fraction of users (CDF)',
+              scale: { domain: [0, 1] },
+            },
+            color: colour,
+            ...(f.colour !== undefined && f.x !== undefined
+              ? { strokeDash: { field: 'x', type: 'nominal', title: f.x } }
+              : {}),
+          },
+        };
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    data: { values: data },
+    facet,
+    resolve: { scale: { y: 'independent' } },
+    spec: { width: 260, height: 200, ...layer },
+  } as TopLevelSpec;
+  const keys = [f.facet, f.x, f.colour];
+  const groups = select(summary, f.y, where);
+  return {
+    name: f.name,
+    title,
+    spec,
+    claims: [],
+    table: {
+      header: ['group', 'users × runs', 'mean ± 95% CI', 'min', 'median', 'p95', 'max'],
+      body: groups.map((g) => [
+        groupLabel(g.group as Row, keys) || f.y,
+        String(g.n),
+        meanCi(g.mean, g.ci95),
+        formatNumber(g.min),
+        formatNumber(g.median),
+        formatNumber(g.p95),
+        formatNumber(g.max),
+      ]),
+    },
+  };
+}
+
+export function fileFigures(specs: readonly FigureSpec[], summary: Summary, rows: readonly Row[]): Figure[] {
+  return specs.map((f) =>
+    f.kind === 'mean' ? meanFigure(f, summary) : distributionFigure(f, summary, rows),
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * The experiment file (YAML or JSON): a base scenario, sweep axes, runs and seed, what each task
+ * records, and figures — or a reference to one of the paper's experiments with its options. One
+ * zod schema is the file format, its validation (strict keys with a did-you-mean) and, through
+ * `experimentJsonSchema`, the JSON Schema editors complete against (`mecsim schema experiment`).
+ */
+import { z } from 'zod';
+import { integerIn, RANGES } from '../../src/scenario/ranges.ts';
+import { strictObject } from '../../src/scenario/strict.ts';
+
+const finite = () => z.number().refine(Number.isFinite, 'must be a finite number');
+const scalar = z.union([z.number(), z.string(), z.boolean()]);
+
+/** Inclusive of `to` when a step lands on it (`{from: 1, to: 8}` is 1, 2, …, 8). */
+const RangeSchema = strictObject({ from: finite(), to: finite(), step: finite().optional() });
+const SpaceSchema = strictObject({
+  from: finite(),
+  to: finite(),
+  count: integerIn({ min: 1, max: 1_000_000 }),
+});
+
+export const AxisSchema = strictObject({
+  /** `scenario.PATH` (a setting or a `--set` path), `optimizer.OPTION` or `simulation.OPTION`. */
+  path: z.string().min(1, 'must name a path, e.g. scenario.users[*].flopsPerCycle'),
+  values: z.array(scalar).optional(),
+  range: RangeSchema.optional(),
+  linspace: SpaceSchema.optional(),
+  /** Geometrically spaced from `from` to `to` (both > 0), `count` values. */
+  logspace: SpaceSchema.optional(),
+});
+export type Axis = z.infer<typeof AxisSchema>;
+
+/** The base scenario: a preset or profiles with overrides, or a scenario file. */
+export const BaseScenarioSchema = strictObject({
+  preset: z.string().optional(),
+  users: integerIn(RANGES.users).optional(),
+  servers: integerIn(RANGES.servers).optional(),
+  layers: integerIn(RANGES.layers).optional(),
+  phones: z.string().optional(),
+  edgeGpus: z.string().optional(),
+  llm: z.string().optional(),
+  finetune: z.string().optional(),
+  precision: z.string().optional(),
+  radio: z.string().optional(),
+  /** A scenario file, relative to the experiment file's folder; runs then vary the seeds only. */
+  file: z.string().min(1).optional(),
+  /** `PATH: VALUE` overrides, as `--set PATH=VALUE`. */
+  set: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const OptimizerSchema = strictObject({
+  method: z.string().optional(),
+  starts: integerIn(RANGES.starts).optional(),
+});
+
+export const SimulationSchema = strictObject({
+  fading: z.enum(['static', 'rayleigh', 'rician']).optional(),
+  coherenceS: z.number().positive().optional(),
+  ricianK: z.number().min(0).optional(),
+  mobility: z.enum(['none', 'random-waypoint', 'gauss-markov']).optional(),
+  edgeGpu: z.enum(['dedicated', 'processor-sharing']).optional(),
+  gradientDownload: z.boolean().optional(),
+  durationS: z.number().positive().optional(),
+  steps: integerIn(RANGES.steps).optional(),
+  epochS: z.number().positive().optional(),
+});
+
+export const RECORDS = ['analytic', 'simulated', 'errors', 'iterations', 'time'] as const;
+export type RecordKind = (typeof RECORDS)[number];
+
+export const FigureSchema = strictObject({
+  /** File stem: figures/NAME.svg. */
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+  title: z.string().optional(),
+  /** mean: means ± 95% CI against x; box and cdf: the per-user distribution (record per: user). */
+  kind: z.enum(['mean', 'box', 'cdf']).default('mean'),
+  x: z.string().optional(),
+  y: z.string(),
+  colour: z.string().optional(),
+  facet: z.string().optional(),
+  /** auto: a log axis when the values span more than two decades. */
+  logX: z.union([z.boolean(), z.literal('auto')]).default('auto'),
+  logY: z.union([z.boolean(), z.literal('auto')]).default('auto'),
+  xTitle: z.string().optional(),
+  yTitle: z.string().optional(),
+  /** Only the points with these axis values. */
+  where: z.record(z.string(), scalar).optional(),
+});
+export type FigureSpec = z.infer<typeof FigureSchema>;
+
+export const SweepFileSchema = strictObject({
+  version: z.literal(1).default(1),
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  scenario: BaseScenarioSchema.default({}),
+  optimizer: OptimizerSchema.default({}),
+  /** Present: every task also simulates the optimised allocation. */
+  simulation: SimulationSchema.optional(),
+  sweep: strictObject({
+    combine: z.enum(['grid', 'zip']).default('grid'),
+    /** Axis name (its column in the rows) → path and values. */
+    axes: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a plain name'), AxisSchema),
+  }),
+  runs: integerIn(RANGES.runs).default(1),
+  seed: integerIn(RANGES.seed).default(1),
+  record: strictObject({
+    /** task: one row per task; user: one row per user of each task (for box plots and CDFs). */
+    per: z.enum(['task', 'user']).default('task'),
+    metrics: z.array(z.enum(RECORDS)).default(['analytic']),
+  }).default({ per: 'task', metrics: ['analytic'] }),
+  figures: z.array(FigureSchema).default([]),
+  /** Run more than 10^6 tasks (refused otherwise). */
+  force: z.boolean().default(false),
+});
+export type SweepFile = z.infer<typeof SweepFileSchema>;
+
+/** One of the paper's experiments (experiments/registry.ts) with the options of its command. */
+export const PaperFileSchema = strictObject({
+  version: z.literal(1).default(1),
+  paper: z.string(),
+  runs: integerIn(RANGES.runs).optional(),
+  seed: integerIn(RANGES.seed).default(1),
+  quick: z.boolean().default(false),
+  presets: z.array(z.string()).min(1).default(['paper', 'contested']),
+  starts: integerIn(RANGES.starts).default(1),
+});
+export type PaperFile = z.infer<typeof PaperFileSchema>;
+
+/** JSON Schema of the experiment file, for editors (either form). */
+export function experimentJsonSchema(): unknown {
+  return z.toJSONSchema(z.union([SweepFileSchema, PaperFileSchema]), {
+    io: 'input',
+    unrepresentable: 'any',
+  });
+}

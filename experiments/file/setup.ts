@@ -1,0 +1,103 @@
+/**
+ * What a sweep point asks for: the scenario settings and `--set` overrides, the optimizer options
+ * and the simulation configuration, from the file's fixed sections with the point's axis values
+ * laid over them. An axis path is `scenario.SETTING` (preset, users, phones, …), `scenario.PATH`
+ * (any field of the scenario, as `--set PATH=VALUE`: `scenario.users[*].flopsPerCycle`),
+ * `optimizer.OPTION` or `simulation.OPTION`.
+ */
+import type { AlgorithmName } from '../../src/optimizer/index.ts';
+import type { ScenarioSettings } from '../../src/scenario/build.ts';
+import { DEFAULT_SIM_CONFIG, type SimConfig } from '../../sim/config.ts';
+import type { Cell } from '../experiment.ts';
+import type { SweepFile } from './schema.ts';
+import { BaseScenarioSchema, OptimizerSchema, SimulationSchema } from './schema.ts';
+
+export const SECTIONS = ['scenario', 'optimizer', 'simulation'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** Scenario keys that are settings of the generator or composition rather than scenario fields. */
+export const SETTING_KEYS = Object.keys(BaseScenarioSchema.shape).filter((k) => k !== 'file' && k !== 'set');
+export const OPTIMIZER_KEYS = Object.keys(OptimizerSchema.shape);
+export const SIMULATION_KEYS = Object.keys(SimulationSchema.shape);
+
+export interface Target {
+  readonly section: Section;
+  /** The option or setting name, or the scenario path for an override. */
+  readonly key: string;
+  /** A scenario field set as `--set` (not a generator setting). */
+  readonly override: boolean;
+}
+
+/** Splits an axis path; throws a plain Error (the loader names the axis) when it names nothing. */
+export function targetOf(path: string): Target {
+  const dot = path.indexOf('.');
+  const head = dot < 0 ? path : path.slice(0, dot);
+  const key = dot < 0 ? '' : path.slice(dot + 1);
+  if (!(SECTIONS as readonly string[]).includes(head) || key === '')
+    throw new Error(`must start with ${SECTIONS.map((s) => `${s}.`).join(', ')}, got '${path}'`);
+  const section = head as Section;
+  if (section === 'scenario') return { section, key, override: !SETTING_KEYS.includes(key) };
+  return { section, key, override: false };
+}
+
+export interface PointSetup {
+  readonly settings: Omit<ScenarioSettings, 'seed'>;
+  readonly sets: readonly string[];
+  readonly method: AlgorithmName;
+  readonly starts: number;
+  /** Undefined: the task does not simulate. */
+  readonly simulation: Partial<SimConfig> | undefined;
+  /** Re-optimise every this many simulated seconds (Infinity: a fixed allocation). */
+  readonly epochS: number;
+}
+
+/** Starting associations when the file does not say (the experiments' default, as the paper's five). */
+export const DEFAULT_STARTS = 1;
+
+function simConfigOf(s: NonNullable<SweepFile['simulation']>): Partial<SimConfig> {
+  const d = DEFAULT_SIM_CONFIG;
+  return {
+    durationS: s.durationS ?? Infinity,
+    maxStepsPerUser: s.steps ?? (s.durationS === undefined ? 1 : Infinity),
+    edgeGpu: s.edgeGpu ?? d.edgeGpu,
+    gradientDownload: s.gradientDownload ?? d.gradientDownload,
+    fading: {
+      kind: s.fading ?? d.fading.kind,
+      coherenceS: s.coherenceS ?? d.fading.coherenceS,
+      ricianK: s.ricianK ?? d.fading.ricianK,
+    },
+    mobility: { ...d.mobility, kind: s.mobility ?? d.mobility.kind },
+    epoch: { everyS: s.epochS ?? Infinity, rateChange: Infinity },
+  };
+}
+
+/** The setup of a point (axis name → value). */
+export function pointSetup(file: SweepFile, point: Readonly<Record<string, Cell>>): PointSetup {
+  const { file: _file, set, ...settings } = file.scenario;
+  const sets = Object.entries(set ?? {}).map(([path, v]) => `${path}=${JSON.stringify(v)}`);
+  const scenario: Record<string, unknown> = { ...settings };
+  const optimizer: Record<string, unknown> = { ...file.optimizer };
+  const simulation: Record<string, unknown> = { ...file.simulation };
+  let simulates = file.simulation !== undefined;
+  for (const [name, axis] of Object.entries(file.sweep.axes)) {
+    const t = targetOf(axis.path);
+    const value = point[name];
+    if (t.section === 'scenario') {
+      if (t.override) sets.push(`${t.key}=${JSON.stringify(value)}`);
+      else scenario[t.key] = value;
+    } else if (t.section === 'optimizer') optimizer[t.key] = value;
+    else {
+      simulates = true;
+      simulation[t.key] = value;
+    }
+  }
+  const sim = SimulationSchema.parse(simulation);
+  return {
+    settings: scenario as Omit<ScenarioSettings, 'seed'>,
+    sets,
+    method: (optimizer['method'] ?? 'proposed') as AlgorithmName,
+    starts: (optimizer['starts'] ?? DEFAULT_STARTS) as number,
+    simulation: simulates ? simConfigOf(sim) : undefined,
+    epochS: sim.epochS ?? Infinity,
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * One task of an experiment file: the point's scenario for the run's seed, optimised with the
+ * point's method, optionally simulated, and what the file asks to record as row cells — one row
+ * per task or one per user. Wall time goes to the timing sink, never into a row.
+ */
+import { evaluate } from '../../src/model/index.ts';
+import { buildScenarioFrom } from '../../src/scenario/build.ts';
+import { applySets } from '../../src/scenario/overrides.ts';
+import { finiteOrNull } from '../../src/scenario/format.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
+import { staticPolicy } from '../../sim/policy.ts';
+import { policyNamed } from '../../sim/policies.ts';
+import { simulate, type SimResult } from '../../sim/run.ts';
+import { compareWithAnalytic, type ValidationReport } from '../../sim/validation.ts';
+import type { Cell, Row, Task, TimingSink } from '../experiment.ts';
+import { metricCells, solve, type Solved } from '../methods.ts';
+import type { RecordKind } from './schema.ts';
+import type { FileConfig } from './config.ts';
+import { pointSetup, type PointSetup } from './setup.ts';
+
+/** The scenario of a point on a run: generated with the run's seed, or the file's with overrides. */
+export function pointScenario(config: FileConfig, setup: PointSetup, seed: number): Scenario {
+  const label = (key: string): string => `scenario.${key}`;
+  if (config.baseScenario !== undefined)
+    return applySets(config.baseScenario as Scenario, setup.sets).scenario;
+  return buildScenarioFrom({ ...setup.settings, seed, set: setup.sets }, label).scenario;
+}
+
+const has = (config: FileConfig, kind: RecordKind): boolean => config.file.record.metrics.includes(kind);
+
+function taskCells(
+  config: FileConfig,
+  solved: Solved,
+  sim: SimResult | undefined,
+  v: ValidationReport | undefined,
+): Row {
+  const { iterations, ...analytic } = metricCells(solved);
+  const cells: Record<string, Cell> = {};
+  if (has(config, 'analytic')) Object.assign(cells, analytic);
+  if (has(config, 'iterations')) Object.assign(cells, { iterations, lpSolves: solved.lpSolves });
+  if (sim !== undefined && has(config, 'simulated')) {
+    Object.assign(cells, {
+      simTotalEnergyJ: finiteOrNull(sim.metrics.totalEnergyJ),
+      simMeanDelayS: finiteOrNull(sim.metrics.meanDelayS),
+      simObjective: finiteOrNull(sim.metrics.objective),
+      simSteps: sim.metrics.perUser.reduce((a, u) => a + u.steps, 0),
+    });
+  }
+  if (v !== undefined && has(config, 'errors')) {
+    const abs = (pick: (u: ValidationReport['perUser'][number]) => number): number[] =>
+      v.perUser.map((u) => Math.abs(pick(u)));
+    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const d = abs((u) => u.delayS.relError);
+    const e = abs((u) => u.energyJ.relError);
+    Object.assign(cells, {
+      meanAbsDelayRelErr: finiteOrNull(mean(d)),
+      maxAbsDelayRelErr: finiteOrNull(Math.max(...d)),
+      meanAbsEnergyRelErr: finiteOrNull(mean(e)),
+      maxAbsEnergyRelErr: finiteOrNull(Math.max(...e)),
+    });
+  }
+  return cells;
+}
+
+function userCells(
+  config: FileConfig,
+  solved: Solved,
+  sim: SimResult | undefined,
+  v: ValidationReport | undefined,
+): Row[] {
+  return solved.metrics.perUser.map((u, n) => {
+    const cells: Record<string, Cell> = { user: n };
+    if (has(config, 'analytic'))
+      Object.assign(cells, {
+        localLayers: solved.allocation.localLayers[n]!,
+        server: solved.allocation.association[n]!,
+        delayS: u.delayS,
+        localDelayS: u.localDelayS,
+        uplinkDelayS: u.uplinkDelayS,
+        edgeDelayS: u.edgeDelayS,
+        energyJ: u.energyJ,
+      });
+    if (has(config, 'iterations')) Object.assign(cells, { iterations: solved.history.length });
+    const s = sim?.metrics.perUser[n];
+    if (s !== undefined && has(config, 'simulated'))
+      Object.assign(cells, { simSteps: s.steps, simDelayS: s.delayS, simEnergyJ: s.energyJ });
+    const c = v?.perUser[n];
+    if (c !== undefined && has(config, 'errors'))
+      Object.assign(cells, {
+        delayRelErr: finiteOrNull(c.delayS.relError),
+        energyRelErr: finiteOrNull(c.energyJ.relError),
+      });
+    return cells;
+  });
+}
+
+export async function runFileTask(
+  task: Task,
+  seed: number,
+  config: FileConfig,
+  time?: TimingSink,
+): Promise<Row[]> {
+  const setup = pointSetup(config.file, task.point);
+  const scenario = pointScenario(config, setup, seed);
+  const t0 = performance.now();
+  const solved = await solve(scenario, setup.method, { seed, starts: setup.starts });
+  time?.('optimizeS', (performance.now() - t0) / 1000);
+  let sim: SimResult | undefined;
+  let report: ValidationReport | undefined;
+  if (setup.simulation !== undefined) {
+    const t1 = performance.now();
+    const adaptive = setup.epochS < Infinity ? policyNamed(setup.method, { seed }) : undefined;
+    sim = await simulate(scenario, {
+      policy: adaptive ?? staticPolicy(solved.allocation),
+      seed,
+      config: setup.simulation,
+    });
+    time?.('simulateS', (performance.now() - t1) / 1000);
+    report = compareWithAnalytic(evaluate(scenario, solved.allocation), sim.metrics);
+  }
+  const lead = { ...task.point, run: task.run };
+  if (config.file.record.per === 'user')
+    return userCells(config, solved, sim, report).map((c) => ({ ...lead, ...c }));
+  return [{ ...lead, ...taskCells(config, solved, sim, report) }];
+}
