@@ -14,6 +14,8 @@ const SLOW = [
   // `mecsim run` on the paper's network, and every experiment end to end with kills and resumes.
   'test/cli/run-command.test.ts',
   'test/experiments/batch.test.ts',
+  // An experiment file through workers, shards, merge and resume; two paper files --quick.
+  'test/experiments/experiment-file-batch.test.ts',
 ];
 
 export default defineConfig({

@@ -237,12 +237,10 @@ function checkValues(config: FileConfig, fail: Fail): void {
         const r = BaseScenarioSchema.shape[t.key as keyof typeof BaseScenarioSchema.shape].safeParse(value);
         if (!r.success) fail(at, `value ${shown}: ${issueLine(r.error, value).line}`);
       }
-      if (path.startsWith('simulation.')) {
-        const r = SimulationSchema.safeParse({
-          ...file.simulation,
-          [path.slice('simulation.'.length)]: value,
-        });
-        if (!r.success) fail(at, `value ${shown}: ${issueLine(r.error, { [path]: value }).line}`);
+      if (t.section === 'simulation') {
+        const options = { ...file.simulation, [t.key]: value };
+        const r = SimulationSchema.safeParse(options);
+        if (!r.success) fail(at, `value ${shown}: ${issueLine(r.error, options).line}`);
       }
       try {
         pointScenario(config, pointSetup(file, point), seed);

@@ -3,18 +3,12 @@
  * the metrics of each recorded kind. One table, read by the task (which cells to fill) and by
  * the loader (what a figure may plot).
  */
+import { METRIC_COLUMNS } from '../methods.ts';
 import type { RecordKind, SweepFile } from './schema.ts';
 
 const TASK: Readonly<Record<RecordKind, readonly string[]>> = {
-  analytic: [
-    'objective',
-    'totalEnergyJ',
-    'userEnergyJ',
-    'edgeEnergyJ',
-    'meanDelayS',
-    'stability',
-    'meanLocalLayers',
-  ],
+  // The method-comparison columns, less iterations (a kind of its own here).
+  analytic: METRIC_COLUMNS.filter((c) => c !== 'iterations'),
   iterations: ['iterations', 'lpSolves'],
   simulated: ['simObjective', 'simTotalEnergyJ', 'simMeanDelayS', 'simSteps'],
   errors: ['meanAbsDelayRelErr', 'maxAbsDelayRelErr', 'meanAbsEnergyRelErr', 'maxAbsEnergyRelErr'],

@@ -98,8 +98,9 @@ export async function runFileTask(
   task: Task,
   seed: number,
   config: FileConfig,
-  time?: TimingSink,
+  sink?: TimingSink,
 ): Promise<Row[]> {
+  const time = has(config, 'time') ? sink : undefined;
   const setup = pointSetup(config.file, task.point);
   const scenario = pointScenario(config, setup, seed);
   const t0 = performance.now();

@@ -1,0 +1,229 @@
+// Experiment files: values, sweeps, and every wrong input as one line naming the key (the CLI
+// prints it with exit 2 and writes nothing: checked end to end in experiment-file-batch.test.ts).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/files/index.ts';
+import { loadExperimentFile } from '../../experiments/file/load.ts';
+import { experimentJsonSchema, SweepFileSchema } from '../../experiments/file/schema.ts';
+import { sweepPoints } from '../../experiments/file/sweep.ts';
+import { axisValues } from '../../experiments/file/values.ts';
+import { spansDecades } from '../../experiments/file/figures.ts';
+import { oneLineError } from '../one-line-error.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mecsim-experiment-file-'));
+let n = 0;
+function write(doc: unknown, ext = 'yaml'): string {
+  const path = join(dir, `e${n++}.${ext}`);
+  writeFileSync(path, ext === 'json' ? JSON.stringify(doc) : stringify(doc));
+  return path;
+}
+
+const BASE = {
+  name: 'tiny',
+  scenario: { preset: 'contested', users: 4, servers: 2 },
+  sweep: { axes: { users: { path: 'scenario.users', values: [3, 4] } } },
+};
+
+describe('axis values', () => {
+  const axis = (a: object) => axisValues({ path: 'scenario.users', ...a });
+  it('range includes its end and does not drift', () => {
+    expect(axis({ range: { from: 1, to: 8 } })).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(axis({ range: { from: 0, to: 1, step: 0.1 } })).toEqual([
+      0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1,
+    ]);
+    expect(axis({ range: { from: 10, to: 1, step: -4 } })).toEqual([10, 6, 2]);
+  });
+  it('linspace and logspace include both ends', () => {
+    expect(axis({ linspace: { from: 0, to: 1, count: 5 } })).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(axis({ logspace: { from: 1e9, to: 1e12, count: 4 } })).toEqual([1e9, 1e10, 1e11, 1e12]);
+  });
+});
+
+describe('sweeps', () => {
+  const file = (combine: 'grid' | 'zip') =>
+    SweepFileSchema.parse({
+      ...BASE,
+      sweep: {
+        combine,
+        axes: {
+          a: { path: 'scenario.users', values: [1, 2] },
+          b: { path: 'optimizer.method', values: ['x', 'y'] },
+        },
+      },
+    });
+  it('grid: every combination, the first axis outermost', () => {
+    expect(sweepPoints(file('grid'))).toEqual([
+      { a: 1, b: 'x' },
+      { a: 1, b: 'y' },
+      { a: 2, b: 'x' },
+      { a: 2, b: 'y' },
+    ]);
+  });
+  it('zip: the i-th values together', () => {
+    expect(sweepPoints(file('zip'))).toEqual([
+      { a: 1, b: 'x' },
+      { a: 2, b: 'y' },
+    ]);
+  });
+  it('log axes for more than two decades', () => {
+    expect(spansDecades([1, 50, 100])).toBe(false);
+    expect(spansDecades([1, 101])).toBe(true);
+    expect(spansDecades([0, 1e6])).toBe(false);
+  });
+});
+
+describe('a valid file', () => {
+  it('loads, from YAML or JSON, into a configuration with the defaults filled in', () => {
+    const a = loadExperimentFile(write(BASE));
+    const b = loadExperimentFile(write(BASE, 'json'));
+    expect(a.config).toEqual(b.config);
+    expect(a.config).toMatchObject({ version: 1, experiment: 'tiny', runs: 1, seed: 1 });
+    expect(a.experiment.columns.slice(0, 3)).toEqual(['users', 'run', 'objective']);
+  });
+  it('takes --runs and --seed over the file', () => {
+    expect(loadExperimentFile(write({ ...BASE, runs: 3 }), { runs: 5, seed: 9 }).config).toMatchObject({
+      runs: 5,
+      seed: 9,
+    });
+  });
+  it('exports a JSON Schema that names the keys', () => {
+    const text = JSON.stringify(experimentJsonSchema());
+    for (const key of ['sweep', 'axes', 'linspace', 'logspace', 'figures', 'record', 'paper'])
+      expect(text).toContain(`"${key}"`);
+  });
+});
+
+describe('wrong input: one line naming the key', () => {
+  const cases: [string, unknown, RegExp][] = [
+    ['an unknown key', { ...BASE, sweeps: {} }, /unknown key 'sweeps' \(did you mean 'sweep'\?\)/],
+    [
+      'an unknown axis path',
+      { ...BASE, sweep: { axes: { f: { path: 'scenario.users[*].flopsPerCycel', values: [1] } } } },
+      /sweep\.axes\.f: value 1: scenario\.users\[\*\]\.flopsPerCycel: unknown field 'flopsPerCycel' in users\[0\] \(did you mean 'flopsPerCycle'\?\)/,
+    ],
+    [
+      'an unknown section',
+      { ...BASE, sweep: { axes: { f: { path: 'scenery.users', values: [1] } } } },
+      /sweep\.axes\.f\.path: must start with scenario\., optimizer\., simulation\./,
+    ],
+    [
+      'an unknown simulation option',
+      { ...BASE, sweep: { axes: { f: { path: 'simulation.fadeing', values: ['rayleigh'] } } } },
+      /sweep\.axes\.f\.path: unknown simulation option 'fadeing' \(did you mean 'simulation\.fading'\?\)/,
+    ],
+    ['an empty sweep', { ...BASE, sweep: { axes: {} } }, /sweep\.axes: is empty/],
+    [
+      'an axis without values',
+      { ...BASE, sweep: { axes: { u: { path: 'scenario.users', values: [] } } } },
+      /sweep\.axes\.u\.values: is empty/,
+    ],
+    [
+      'two axes on one path',
+      {
+        ...BASE,
+        sweep: {
+          axes: { a: { path: 'scenario.users', values: [3] }, b: { path: 'scenario.users', values: [4] } },
+        },
+      },
+      /sweep\.axes\.b\.path: 'scenario\.users' is also the path of axis 'a'/,
+    ],
+    [
+      'zipped axes of unequal lengths',
+      {
+        ...BASE,
+        sweep: {
+          combine: 'zip',
+          axes: {
+            a: { path: 'scenario.users', values: [3, 4] },
+            b: { path: 'scenario.servers', values: [1] },
+          },
+        },
+      },
+      /sweep\.axes\.b: has 1 values and axis 'a' 2; zipped axes need equal lengths/,
+    ],
+    [
+      'more than 10^6 tasks',
+      {
+        ...BASE,
+        runs: 1000,
+        sweep: { axes: { w: { path: 'scenario.weights.energy', range: { from: 1, to: 2000 } } } },
+      },
+      /sweep: 2,000,000 tasks \(2000 points × 1000 runs\), above 1,000,000; set force: true/,
+    ],
+    [
+      'a bad axis value',
+      { ...BASE, sweep: { axes: { p: { path: 'simulation.fading', values: ['rain'] } } } },
+      /sweep\.axes\.p: value "rain": /,
+    ],
+    [
+      'an unknown method',
+      { ...BASE, optimizer: { method: 'propsed' } },
+      /optimizer\.method: unknown method 'propsed' \(did you mean 'proposed'\?\)/,
+    ],
+    [
+      'a figure of an unrecorded metric',
+      { ...BASE, figures: [{ name: 'e', x: 'users', y: 'simMeanDelayS' }] },
+      /figures\[0\]\.y: 'simMeanDelayS' is not a recorded metric/,
+    ],
+    [
+      'a figure on a missing axis',
+      { ...BASE, figures: [{ name: 'e', x: 'user', y: 'totalEnergyJ' }] },
+      /figures\[0\]\.x: 'user' is not an axis \(did you mean 'users'\?\)/,
+    ],
+    [
+      'a box plot of per-task rows',
+      { ...BASE, figures: [{ name: 'e', kind: 'box', x: 'users', y: 'totalEnergyJ' }] },
+      /figures\[0\]\.kind: 'box' draws per-user values: set record\.per: user/,
+    ],
+    [
+      'a figure that mixes an axis',
+      {
+        ...BASE,
+        sweep: {
+          axes: {
+            users: { path: 'scenario.users', values: [3, 4] },
+            m: { path: 'optimizer.method', values: ['proposed', 'greedy'] },
+          },
+        },
+        figures: [{ name: 'e', x: 'users', y: 'totalEnergyJ' }],
+      },
+      /figures\[0\]: axis 'm' has 2 values but is not the figure's x, colour, facet or where/,
+    ],
+    [
+      'a scenario file that does not exist',
+      { ...BASE, scenario: { file: 'nowhere/s.json' } },
+      /scenario\.file: 'nowhere\/s\.json' does not exist \(resolved against the experiment file's folder to .*nowhere\/s\.json\)/,
+    ],
+    [
+      'simulated metrics without a simulation',
+      { ...BASE, record: { metrics: ['simulated'] } },
+      /record\.metrics: 'simulated' needs a simulation/,
+    ],
+    [
+      'a wrong profile name',
+      {
+        ...BASE,
+        scenario: { preset: 'realistic', users: 4, servers: 2 },
+        sweep: { axes: { p: { path: 'scenario.phones', values: ['a15', 'nokia'] } } },
+      },
+      /sweep\.axes\.p: value "nokia": /,
+    ],
+  ];
+  for (const [what, doc, line] of cases) {
+    it(what, () => {
+      const path = write(doc);
+      const message = oneLineError(() => loadExperimentFile(path), InputError);
+      expect(message).toMatch(new RegExp(`^experiment file ${path.replaceAll('.', '\\.')}: `));
+      expect(message).toMatch(line);
+    });
+  }
+  it('a paper experiment that does not exist', () => {
+    const path = write({ paper: 'colaborative' });
+    expect(oneLineError(() => loadExperimentFile(path), InputError)).toMatch(
+      /paper: unknown experiment 'colaborative' \(did you mean 'collaborative'\?\)/,
+    );
+  });
+});
