@@ -35,6 +35,7 @@ export {
   weightedLayerCost,
   layerCostAt,
   layerCostSlope,
+  layerCostCurvature,
   userObjectiveTerm,
   stabilityTerm,
   objectiveValue,

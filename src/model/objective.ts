@@ -54,6 +54,11 @@ export function layerCostSlope(delayCoef: number, energyCoef: number, freqHz: nu
   return -delayCoef / (freqHz * freqHz) + 2 * energyCoef * freqHz;
 }
 
+/** d²/df² of `layerCostAt`: 2·delayCoef/f³ + 2·energyCoef (> 0: the cost is convex in f). */
+export function layerCostCurvature(delayCoef: number, energyCoef: number, freqHz: number): number {
+  return (2 * delayCoef) / (freqHz * freqHz * freqHz) + 2 * energyCoef;
+}
+
 /**
  * One user's share of problem (9)'s objective in weighted costs (eqs. (4), (7), MODEL.md §6):
  *

@@ -40,21 +40,26 @@ export function uplinkRateAtSnrPerWBps(snrPerW: number, powerW: number, bandwidt
   return rateFromLn1pBps(bandwidthHz, Math.log1p((snrPerW * powerW) / bandwidthHz));
 }
 
-/** The rate r and its partial derivatives ∂r/∂p, ∂r/∂b at one (p, b). */
+/** The rate r, its partial derivatives ∂r/∂p, ∂r/∂b and its second derivatives at one (p, b). */
 export interface RateTerms {
   rate: number;
   dp: number;
   db: number;
+  dpp: number;
+  dbb: number;
+  dpb: number;
 }
 
 /** A reusable scratch record for `uplinkRateTerms`. */
 export function newRateTerms(): RateTerms {
-  return { rate: 0, dp: 0, db: 0 };
+  return { rate: 0, dp: 0, db: 0, dpp: 0, dbb: 0, dpb: 0 };
 }
 
 /**
- * r = b·log2(1 + x) with x = k·p/b (k = g/σ²), and its gradient, written into `out` (b > 0).
- * ∂r/∂p = k/((1 + x)·ln 2), ∂r/∂b = (ln(1 + x) − x/(1 + x))/ln 2.
+ * r = b·log2(1 + x) with x = k·p/b (k = g/σ²), its gradient and curvatures, written into `out`
+ * (b > 0). ∂r/∂p = k/((1 + x)·ln 2), ∂r/∂b = (ln(1 + x) − x/(1 + x))/ln 2,
+ * ∂²r/∂p² = −k²/(b·(1 + x)²·ln 2), ∂²r/∂b² = −x²/(b·(1 + x)²·ln 2) (both < 0: r is concave in
+ * each) and ∂²r/∂p∂b = k·x/(b·(1 + x)²·ln 2).
  */
 export function uplinkRateTerms(
   snrPerW: number,
@@ -68,6 +73,10 @@ export function uplinkRateTerms(
   out.dp = snrPerW / ((1 + x) * Math.LN2);
   // ln(1+x) − x/(1+x) cancels for small x; its series is x²/2 − 2x³/3 + 3x⁴/4.
   out.db = (x < 1e-4 ? x * x * (0.5 - x * (2 / 3 - 0.75 * x)) : l - x / (1 + x)) / Math.LN2;
+  const curvature = -1 / (bandwidthHz * (1 + x) * (1 + x) * Math.LN2);
+  out.dpp = snrPerW * snrPerW * curvature;
+  out.dbb = x * x * curvature;
+  out.dpb = -snrPerW * x * curvature;
   return out;
 }
 

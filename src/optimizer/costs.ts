@@ -7,7 +7,13 @@
  * with C_n(p) = s_n·(ω_e·p + ω_t) (MODEL.md §6; ω_t dropped with the paper's exact objective),
  * which sums over users to evaluate()'s objective (tested).
  */
-import { layerCostAt, layerCostSlope, uplinkRateAtSnrPerWBps, userObjectiveTerm } from '../model/index.ts';
+import {
+  layerCostAt,
+  layerCostCurvature,
+  layerCostSlope,
+  uplinkRateAtSnrPerWBps,
+  userObjectiveTerm,
+} from '../model/index.ts';
 import { bitsFor, type Instance } from './instance.ts';
 
 /** A_n(f) (eq. (14)). */
@@ -25,6 +31,12 @@ export function edgeLayerCost(inst: Instance, n: number, m: number, freqHz: numb
 export function edgeLayerCostSlope(inst: Instance, n: number, m: number, freqHz: number): number {
   const k = n * inst.servers + m;
   return layerCostSlope(inst.edgeDelayCoef[k] ?? NaN, inst.edgeEnergyCoef[k] ?? NaN, freqHz);
+}
+
+/** d²B_{n,m}/df². */
+export function edgeLayerCostCurvature(inst: Instance, n: number, m: number, freqHz: number): number {
+  const k = n * inst.servers + m;
+  return layerCostCurvature(inst.edgeDelayCoef[k] ?? NaN, inst.edgeEnergyCoef[k] ?? NaN, freqHz);
 }
 
 /** ω_s·AS_n(α) = stabilityCoef/(1 − α/Υ); Infinity at α = Υ unless ω_s = 0. */

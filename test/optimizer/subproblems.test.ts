@@ -13,7 +13,12 @@ import {
   proposedResources,
   runTransform,
 } from '../../src/optimizer/resource/transform.ts';
-import { levelRoot, waterFill } from '../../src/optimizer/solvers/roots.ts';
+import {
+  levelRoot,
+  newtonLevelRoot,
+  waterFill,
+  type SmoothMarginal,
+} from '../../src/optimizer/solvers/roots.ts';
 import { surrogateSplit } from '../../src/optimizer/resource/split.ts';
 import {
   solveUplinkSurrogate,
@@ -39,11 +44,51 @@ describe('roots', () => {
     expect(levelRoot((_i, x) => x, 0, -5, 1, 2)).toBe(1);
     expect(levelRoot((_i, x) => x, 0, 5, 1, 2)).toBe(2);
   });
-  it('water-filling of Σ w_i/x_i with Σ x = 1 gives x_i ∝ √w_i (KKT: equal marginals)', () => {
-    const w = [1, 4, 9];
-    const out = new Float64Array(3);
-    waterFill(3, (i, x) => -(w[i] ?? 0) / (x * x), 1, out);
-    out.forEach((x, i) => expectRel(x, Math.sqrt(w[i] ?? 0) / 6, 1e-10));
+  /** d(i, x) = −w_i/x² with its slope 2·w_i/x³. */
+  const inverseSquare = (w: number[]): SmoothMarginal => {
+    let slope = NaN;
+    return {
+      at(i, x) {
+        slope = (2 * (w[i] ?? NaN)) / (x * x * x);
+        return -(w[i] ?? NaN) / (x * x);
+      },
+      slopeAtLast: () => slope,
+    };
+  };
+  it('newtonLevelRoot finds the root from far guesses and clamps at both ends', () => {
+    let slope = NaN;
+    const cube: SmoothMarginal = {
+      at(_i, x) {
+        slope = 3 * x * x;
+        return x ** 3;
+      },
+      slopeAtLast: () => slope,
+    };
+    for (const x0 of [0.6, 2.9, 3, 50, 99.9, -1])
+      expectRel(newtonLevelRoot(cube, 0, 27, x0, 0.5, 100), 3, 1e-12);
+    expect(newtonLevelRoot(cube, 0, 1e9, 3, 0.5, 100)).toBe(100);
+    expect(newtonLevelRoot(cube, 0, 0, 3, 0.5, 100)).toBe(0.5);
+    // A marginal spanning 36 decades on its bracket, from a guess 17 decades off.
+    expectRel(newtonLevelRoot(inverseSquare([1]), 0, -1e12, 1e-2, 1e-18, 1), 1e-6, 1e-12);
+  });
+  it('water-filling of Σ w_i/x_i with Σ x = 2 gives x_i ∝ √w_i (KKT: equal marginals), cold and warm', () => {
+    const w = [1, 4, 9, 1e-6, 3e5];
+    const roots = w.map(Math.sqrt);
+    const expected = roots.map((r) => (2 * r) / roots.reduce((a, b) => a + b, 0));
+    const cold = new Float64Array(w.length);
+    waterFill(w.length, inverseSquare(w), 2, cold);
+    const warm = Float64Array.from(expected, (x, i) => x * (i % 2 === 0 ? 1.3 : 0.7));
+    const scale = 2 / warm.reduce((a, b) => a + b, 0);
+    warm.forEach((x, i) => (warm[i] = x * scale));
+    waterFill(w.length, inverseSquare(w), 2, warm);
+    for (const got of [cold, warm]) {
+      got.forEach((x, i) => expectRel(x, expected[i]!, 1e-10));
+      expectRel(
+        got.reduce((a, b) => a + b, 0),
+        2,
+        1e-15,
+      );
+    }
   });
 });
 
@@ -155,17 +200,33 @@ describe('direct uplink (ao, exact, association prices)', () => {
       }
     }
   });
-  it("the demand at a price satisfies φ'(b) + λ = 0", () => {
-    const up = uplinkAtPrice(inst, 1, 0, scenario.users[1]!.activationBits, 1e-9);
-    const slope = uplinkSlope(
-      inst,
-      1,
-      inst.snrPerW[1 * inst.servers]!,
-      scenario.users[1]!.activationBits,
-      up.bandwidthHz,
-      t,
-    );
-    expect(Math.abs(slope + 1e-9) / 1e-9).toBeLessThan(1e-6);
+  it("the demand at a price satisfies φ'(b) + λ = 0, from near and far guesses", () => {
+    const bits = scenario.users[1]!.activationBits;
+    const snr = inst.snrPerW[1 * inst.servers]!;
+    for (const guess of [10, 1e5, scenario.servers[0]!.bandwidthHz * 0.999]) {
+      const up = uplinkAtPrice(inst, 1, 0, bits, 1e-9, guess);
+      const slope = uplinkSlope(inst, 1, snr, bits, up.bandwidthHz, t);
+      expect(Math.abs(slope + 1e-9) / 1e-9).toBeLessThan(1e-9);
+    }
+  });
+  it("φ''(b), Newton's slope, is the derivative of φ'(b) (p* interior and at a bound)", () => {
+    const point = { powerW: NaN, curvature: NaN };
+    let interior = 0;
+    for (let n = 0; n < 6; n++) {
+      const m = association[n]!;
+      const snr = inst.snrPerW[n * inst.servers + m]!;
+      const bits = scenario.users[n]!.activationBits;
+      for (const b of [1e3, 1e5, 2e6]) {
+        uplinkSlope(inst, n, snr, bits, b, t, point);
+        if (point.powerW > inst.minPowerW[n]! && point.powerW < inst.maxPowerW[n]!) interior++;
+        const h = 1e-5 * b;
+        const fd =
+          (uplinkSlope(inst, n, snr, bits, b + h, t) - uplinkSlope(inst, n, snr, bits, b - h, t)) / (2 * h);
+        expectRel(point.curvature, fd, 1e-5);
+      }
+    }
+    expect(interior).toBeGreaterThan(0);
+    expect(interior).toBeLessThan(18);
   });
 });
 

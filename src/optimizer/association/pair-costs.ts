@@ -70,6 +70,12 @@ function candidates(inst: Instance, n: number, current: number, limit: number): 
 /** The pair costs at the current plan (which must be feasible and integral). */
 export function pairCosts(inst: Instance, plan: Plan, candidateServers: number): PairCosts {
   const prices = serverPrices(inst, plan);
+  // Newton's first guess for a newcomer's shares at m: an even split with m's senders.
+  const senders = new Float64Array(inst.servers);
+  for (let n = 0; n < inst.users; n++) {
+    const m = at(plan.association, n);
+    if ((plan.localLayers[n] ?? NaN) < inst.layers) senders[m] = (senders[m] ?? 0) + 1;
+  }
   const users: number[] = [];
   const servers: number[][] = [];
   const cost: number[][] = [];
@@ -98,8 +104,9 @@ export function pairCosts(inst: Instance, plan: Plan, candidateServers: number):
             mu * f
           );
         }
-        const up = uplinkAtPrice(inst, n, m, bits, lambda);
-        const f = edgeShareAtPrice(inst, n, m, edgeLayers, mu);
+        const even = 1 / ((senders[m] ?? 0) + 1);
+        const up = uplinkAtPrice(inst, n, m, bits, lambda, (inst.bandwidthBudgetHz[m] ?? NaN) * even);
+        const f = edgeShareAtPrice(inst, n, m, edgeLayers, mu, (inst.frequencyBudgetHz[m] ?? NaN) * even);
         return up.cost + edgeLayers * edgeLayerCost(inst, n, m, f) + lambda * up.bandwidthHz + mu * f;
       }),
     );

@@ -3,14 +3,14 @@
  * to m. Both objectives below are separable and convex in the shares, so the optimum is a
  * one-multiplier water-filling (MODEL.md §6): every user's marginal equals the server's level.
  */
-import { edgeLayerCost, edgeLayerCostSlope } from '../costs.ts';
+import { edgeLayerCost, edgeLayerCostCurvature, edgeLayerCostSlope } from '../costs.ts';
 import type { Instance } from '../instance.ts';
-import { increasingRoot, waterFill } from '../solvers/roots.ts';
+import { newtonLevelRoot, waterFill, type SmoothMarginal } from '../solvers/roots.ts';
 import { at } from '../at.ts';
 
 /**
  * Proposed method, surrogate (13): min Σ B_{n,m}(f_n)²/(4 q_n); marginal B·B'/(2q), increasing
- * because B is positive and convex (so B² is convex).
+ * because B is positive and convex (so B² is convex), with slope (B'² + B·B'')/(2q) for Newton.
  *
  * @param users the server's sending users; `q` their auxiliaries, aligned with `users`
  * @returns the level (the negated multiplier of (9g))
@@ -22,20 +22,24 @@ export function edgeSharesSurrogate(
   q: Float64Array,
   out: Float64Array,
 ): number {
-  return waterFill(
-    users.length,
-    (i, f) => {
+  let slope = NaN;
+  const marginal: SmoothMarginal = {
+    at(i, f) {
       const n = at(users, i);
-      return (edgeLayerCost(inst, n, m, f) * edgeLayerCostSlope(inst, n, m, f)) / (2 * (q[i] ?? NaN));
+      const cost = edgeLayerCost(inst, n, m, f);
+      const costSlope = edgeLayerCostSlope(inst, n, m, f);
+      const twoQ = 2 * (q[i] ?? NaN);
+      slope = (costSlope * costSlope + cost * edgeLayerCostCurvature(inst, n, m, f)) / twoQ;
+      return (cost * costSlope) / twoQ;
     },
-    inst.frequencyBudgetHz[m] ?? NaN,
-    out,
-  );
+    slopeAtLast: () => slope,
+  };
+  return waterFill(users.length, marginal, inst.frequencyBudgetHz[m] ?? NaN, out);
 }
 
 /**
  * Direct objective (`ao`, exact): min Σ (Υ − α_n)·B_{n,m}(f_n); marginal (Υ − α)·B', increasing
- * because B is convex.
+ * because B is convex, with slope (Υ − α)·B''.
  *
  * @param edgeLayers Υ − α_n for each of `users`
  */
@@ -46,18 +50,24 @@ export function edgeSharesDirect(
   edgeLayers: ArrayLike<number>,
   out: Float64Array,
 ): number {
-  return waterFill(
-    users.length,
-    (i, f) => (edgeLayers[i] ?? NaN) * edgeLayerCostSlope(inst, at(users, i), m, f),
-    inst.frequencyBudgetHz[m] ?? NaN,
-    out,
-  );
+  let slope = NaN;
+  const marginal: SmoothMarginal = {
+    at(i, f) {
+      const n = at(users, i);
+      const w = edgeLayers[i] ?? NaN;
+      slope = w * edgeLayerCostCurvature(inst, n, m, f);
+      return w * edgeLayerCostSlope(inst, n, m, f);
+    },
+    slopeAtLast: () => slope,
+  };
+  return waterFill(users.length, marginal, inst.frequencyBudgetHz[m] ?? NaN, out);
 }
 
 /**
  * The share of m's frequency that user n would buy at the price `level` (the negated multiplier
  * of (9g)): argmin_f (Υ − α)·B_{n,m}(f) + level·f on (0, f_m^max]. For a member of m at the
- * direct optimum this is its current share (same first-order condition).
+ * direct optimum this is its current share (same first-order condition). Newton from `guessHz`
+ * on (Υ−α)·B'(f) = −price, whose slope (Υ−α)·B'' is positive: B is convex.
  */
 export function edgeShareAtPrice(
   inst: Instance,
@@ -65,8 +75,16 @@ export function edgeShareAtPrice(
   m: number,
   edgeLayers: number,
   price: number,
+  guessHz: number,
 ): number {
   const total = inst.frequencyBudgetHz[m] ?? NaN;
-  // Solve (Υ−α)·(2e·f − a/f²) + price = 0: increasing in f, −∞ at 0+.
-  return increasingRoot((f) => edgeLayers * edgeLayerCostSlope(inst, n, m, f) + price, total * 1e-18, total);
+  let slope = NaN;
+  const marginal: SmoothMarginal = {
+    at(_i, f) {
+      slope = edgeLayers * edgeLayerCostCurvature(inst, n, m, f);
+      return edgeLayers * edgeLayerCostSlope(inst, n, m, f);
+    },
+    slopeAtLast: () => slope,
+  };
+  return newtonLevelRoot(marginal, 0, -price, guessHz, total * 1e-18, total);
 }

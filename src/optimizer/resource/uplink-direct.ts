@@ -12,11 +12,14 @@
 import { uplinkFactor } from '../costs.ts';
 import { newRateTerms, uplinkRateTerms, type RateTerms } from '../../model/index.ts';
 import type { Instance } from '../instance.ts';
-import { increasingRoot, waterFill } from '../solvers/roots.ts';
+import { newtonLevelRoot, waterFill, type SmoothMarginal } from '../solvers/roots.ts';
 import type { UplinkGroup } from './uplink-surrogate.ts';
 import { at } from '../at.ts';
 
-/** p*(b) = argmin_p C(p)/r(p, b) on [p_min, p_max]. */
+/**
+ * p*(b) = argmin_p C(p)/r(p, b) on [p_min, p_max]: the root of N(p) = C'·r − C·∂r/∂p, by Newton
+ * with N' = −C·∂²r/∂p², from `guessW` (a previous p*, or NaN for none).
+ */
 export function bestPowerW(
   inst: Instance,
   n: number,
@@ -24,19 +27,33 @@ export function bestPowerW(
   bits: number,
   bandwidthHz: number,
   t: RateTerms,
+  guessW = NaN,
 ): number {
   const slope = bits * inst.energyPerJ;
-  return increasingRoot(
-    (p) => {
+  let curvature = NaN;
+  const balance: SmoothMarginal = {
+    at(_i, p) {
       uplinkRateTerms(snrPerW, p, bandwidthHz, t);
-      return slope * t.rate - uplinkFactor(inst, bits, p) * t.dp;
+      const c = uplinkFactor(inst, bits, p);
+      curvature = -c * t.dpp;
+      return slope * t.rate - c * t.dp;
     },
-    inst.minPowerW[n] ?? NaN,
-    inst.maxPowerW[n] ?? NaN,
-  );
+    slopeAtLast: () => curvature,
+  };
+  return newtonLevelRoot(balance, 0, 0, guessW, inst.minPowerW[n] ?? NaN, inst.maxPowerW[n] ?? NaN);
 }
 
-/** φ_n'(b) = −C(p*)·(∂r/∂b)/r² at p* = p*(b). */
+/** p*(b) and φ''(b) at the last `uplinkSlope`; `powerW` is also read as the guess for the next. */
+export interface DirectPoint {
+  powerW: number;
+  curvature: number;
+}
+
+/**
+ * φ_n'(b) = −C(p*)·(∂r/∂b)/r² at p* = p*(b) (envelope theorem). With `point`, also
+ * φ''(b) = ∂F/∂b + [p* interior]·N_b²/(r²·C·∂²r/∂p²), where F = −C·r_b/r² and
+ * N_b = C'·r_b − C·r_pb (implicit differentiation of N(p*(b), b) = 0), for Newton on b.
+ */
 export function uplinkSlope(
   inst: Instance,
   n: number,
@@ -44,10 +61,22 @@ export function uplinkSlope(
   bits: number,
   bandwidthHz: number,
   t: RateTerms,
+  point?: DirectPoint,
 ): number {
-  const p = bestPowerW(inst, n, snrPerW, bits, bandwidthHz, t);
+  const p = bestPowerW(inst, n, snrPerW, bits, bandwidthHz, t, point?.powerW);
   uplinkRateTerms(snrPerW, p, bandwidthHz, t);
-  return (-uplinkFactor(inst, bits, p) * t.db) / (t.rate * t.rate);
+  const c = uplinkFactor(inst, bits, p);
+  const r2 = t.rate * t.rate;
+  if (point !== undefined) {
+    let curvature = (-c * t.dbb) / r2 + (2 * c * t.db * t.db) / (r2 * t.rate);
+    if (c > 0 && p > (inst.minPowerW[n] ?? NaN) && p < (inst.maxPowerW[n] ?? NaN)) {
+      const nb = bits * inst.energyPerJ * t.db - c * t.dpb;
+      curvature += (nb * nb) / (r2 * c * t.dpp);
+    }
+    point.powerW = p;
+    point.curvature = curvature;
+  }
+  return (-c * t.db) / r2;
 }
 
 /**
@@ -65,19 +94,25 @@ export function solveUplinkDirect(
   const m = g.server;
   const t = newRateTerms();
   const snr = (i: number): number => inst.snrPerW[at(g.users, i) * inst.servers + m] ?? 0;
+  const p = Float64Array.from(g.users, (n) => powerW[n] ?? NaN);
   g.users.forEach((n, i) => {
     shares[i] = bandwidthHz[n] ?? NaN;
   });
-  const level = waterFill(
-    g.users.length,
-    (i, b) => uplinkSlope(inst, at(g.users, i), snr(i), g.bits[i] ?? 0, b, t),
-    inst.bandwidthBudgetHz[m] ?? NaN,
-    shares,
-  );
+  const point: DirectPoint = { powerW: NaN, curvature: NaN };
+  const marginal: SmoothMarginal = {
+    at(i, b) {
+      point.powerW = p[i] ?? NaN;
+      const slope = uplinkSlope(inst, at(g.users, i), snr(i), g.bits[i] ?? 0, b, t, point);
+      p[i] = point.powerW;
+      return slope;
+    },
+    slopeAtLast: () => point.curvature,
+  };
+  const level = waterFill(g.users.length, marginal, inst.bandwidthBudgetHz[m] ?? NaN, shares);
   g.users.forEach((n, i) => {
     const b = shares[i] ?? NaN;
     bandwidthHz[n] = b;
-    powerW[n] = bestPowerW(inst, n, snr(i), g.bits[i] ?? 0, b, t);
+    powerW[n] = bestPowerW(inst, n, snr(i), g.bits[i] ?? 0, b, t, p[i]);
   });
   return level;
 }
@@ -90,18 +125,25 @@ export interface UplinkDemand {
   cost: number;
 }
 
+/** The demand at `price`, by Newton on φ'(b) = −price from `guessHz` (any share in (0, b_m^max)). */
 export function uplinkAtPrice(
   inst: Instance,
   n: number,
   m: number,
   bits: number,
   price: number,
+  guessHz: number,
 ): UplinkDemand {
   const t = newRateTerms();
   const snr = inst.snrPerW[n * inst.servers + m] ?? 0;
   const total = inst.bandwidthBudgetHz[m] ?? NaN;
-  const b = increasingRoot((x) => uplinkSlope(inst, n, snr, bits, x, t) + price, total * 1e-18, total);
-  const p = bestPowerW(inst, n, snr, bits, b, t);
+  const point: DirectPoint = { powerW: NaN, curvature: NaN };
+  const marginal: SmoothMarginal = {
+    at: (_i, b) => uplinkSlope(inst, n, snr, bits, b, t, point),
+    slopeAtLast: () => point.curvature,
+  };
+  const b = newtonLevelRoot(marginal, 0, -price, guessHz, total * 1e-18, total);
+  const p = bestPowerW(inst, n, snr, bits, b, t, point.powerW);
   uplinkRateTerms(snr, p, b, t);
   return { powerW: p, bandwidthHz: b, cost: uplinkFactor(inst, bits, p) / t.rate };
 }

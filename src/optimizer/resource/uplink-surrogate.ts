@@ -14,7 +14,7 @@
 import { uplinkFactor } from '../costs.ts';
 import { newRateTerms, uplinkRateTerms, type RateTerms } from '../../model/index.ts';
 import type { Instance } from '../instance.ts';
-import { levelRootNear, waterFill } from '../solvers/roots.ts';
+import { newtonLevelRoot, waterFill, type SmoothMarginal } from '../solvers/roots.ts';
 import { at } from '../at.ts';
 
 /** One server's sending users with their per-user data, aligned by position. */
@@ -25,24 +25,32 @@ export interface UplinkGroup {
   readonly bits: Float64Array;
 }
 
-function powerSlope(
-  inst: Instance,
-  snr: number,
-  bits: number,
-  v: number,
-  p: number,
-  b: number,
-  t: RateTerms,
-): number {
-  uplinkRateTerms(snr, p, b, t);
-  return (
-    2 * uplinkFactor(inst, bits, p) * bits * inst.energyPerJ * v - t.dp / (2 * v * t.rate * t.rate * t.rate)
-  );
+/** ∂/∂p of C(p)²·v: 2·C·C'·v with C' = s·ω_e. */
+function powerEnergyPart(inst: Instance, bits: number, v: number, p: number): number {
+  return 2 * uplinkFactor(inst, bits, p) * bits * inst.energyPerJ * v;
 }
 
-function bandwidthSlope(snr: number, v: number, p: number, b: number, t: RateTerms): number {
-  uplinkRateTerms(snr, p, b, t);
+/** ∂/∂p of −1/(4·r²·v), negated: r_p/(2·v·r³), from rate terms at (p, b). */
+function powerRatePart(v: number, t: RateTerms): number {
+  return t.dp / (2 * v * t.rate * t.rate * t.rate);
+}
+
+/** ∂²/∂p² of the surrogate's user term: 2·(s·ω_e)²·v − r_pp/(2·v·r³) + 3·r_p²/(2·v·r⁴). */
+function powerCurvature(inst: Instance, bits: number, v: number, t: RateTerms): number {
+  const c = bits * inst.energyPerJ;
+  const r3 = t.rate * t.rate * t.rate;
+  return 2 * c * c * v - t.dpp / (2 * v * r3) + (3 * t.dp * t.dp) / (2 * v * r3 * t.rate);
+}
+
+/** ∂/∂b of 1/(4·r²·v): −r_b/(2·v·r³). */
+function bandwidthMarginal(v: number, t: RateTerms): number {
   return -t.db / (2 * v * t.rate * t.rate * t.rate);
+}
+
+/** ∂²/∂b² of 1/(4·r²·v): −r_bb/(2·v·r³) + 3·r_b²/(2·v·r⁴). */
+function bandwidthCurvature(v: number, t: RateTerms): number {
+  const r3 = t.rate * t.rate * t.rate;
+  return -t.dbb / (2 * v * r3) + (3 * t.db * t.db) / (2 * v * r3 * t.rate);
 }
 
 /**
@@ -61,31 +69,48 @@ export function solveUplinkSurrogate(
   shares: Float64Array,
 ): number {
   const m = g.server;
+  const count = g.users.length;
   const total = inst.bandwidthBudgetHz[m] ?? NaN;
-  const snr = (i: number): number => inst.snrPerW[at(g.users, i) * inst.servers + m] ?? 0;
+  // The group's data in local arrays, so the hot loops index by position only.
+  const snr = new Float64Array(count);
+  const vs = new Float64Array(count);
+  const p = new Float64Array(count);
+  g.users.forEach((n, i) => {
+    snr[i] = inst.snrPerW[n * inst.servers + m] ?? 0;
+    vs[i] = v[i] ?? NaN;
+    p[i] = powerW[n] ?? NaN;
+    shares[i] = bandwidthHz[n] ?? NaN;
+  });
   const t = newRateTerms();
-  const slopeInPower = (i: number, p: number): number =>
-    powerSlope(inst, snr(i), g.bits[i] ?? 0, v[i] ?? NaN, p, bandwidthHz[at(g.users, i)] ?? NaN, t);
-  const slopeInBandwidth = (i: number, b: number): number =>
-    bandwidthSlope(snr(i), v[i] ?? NaN, powerW[at(g.users, i)] ?? NaN, b, t);
+  let slope = NaN;
+  const inPower: SmoothMarginal = {
+    at(i, x) {
+      const bits = g.bits[i] ?? 0;
+      const vi = vs[i] ?? NaN;
+      uplinkRateTerms(snr[i] ?? 0, x, shares[i] ?? NaN, t);
+      slope = powerCurvature(inst, bits, vi, t);
+      return powerEnergyPart(inst, bits, vi, x) - powerRatePart(vi, t);
+    },
+    slopeAtLast: () => slope,
+  };
+  const inBandwidth: SmoothMarginal = {
+    at(i, x) {
+      const vi = vs[i] ?? NaN;
+      uplinkRateTerms(snr[i] ?? 0, p[i] ?? NaN, x, t);
+      slope = bandwidthCurvature(vi, t);
+      return bandwidthMarginal(vi, t);
+    },
+    slopeAtLast: () => slope,
+  };
   let sweep = 0;
   for (; sweep < 1000; sweep++) {
-    for (let i = 0; i < g.users.length; i++) {
+    for (let i = 0; i < count; i++) {
       const n = at(g.users, i);
-      powerW[n] = levelRootNear(
-        slopeInPower,
-        i,
-        0,
-        powerW[n] ?? NaN,
-        inst.minPowerW[n] ?? NaN,
-        inst.maxPowerW[n] ?? NaN,
-      );
+      p[i] = newtonLevelRoot(inPower, i, 0, p[i] ?? NaN, inst.minPowerW[n] ?? NaN, inst.maxPowerW[n] ?? NaN);
     }
+    waterFill(count, inBandwidth, total, shares);
     g.users.forEach((n, i) => {
-      shares[i] = bandwidthHz[n] ?? NaN;
-    });
-    waterFill(g.users.length, slopeInBandwidth, total, shares);
-    g.users.forEach((n, i) => {
+      powerW[n] = p[i] ?? NaN;
       bandwidthHz[n] = shares[i] ?? NaN;
     });
     if (uplinkSurrogateResidual(inst, g, v, powerW, bandwidthHz) <= tol) return sweep + 1;
@@ -117,13 +142,13 @@ export function uplinkSurrogateResidual(
     const vi = v[i] ?? NaN;
     const bits = g.bits[i] ?? 0;
     uplinkRateTerms(s, p, b, t);
-    const energyPart = 2 * uplinkFactor(inst, bits, p) * bits * inst.energyPerJ * vi;
-    const ratePart = t.dp / (2 * vi * t.rate ** 3);
+    const energyPart = powerEnergyPart(inst, bits, vi, p);
+    const ratePart = powerRatePart(vi, t);
     let gp = (energyPart - ratePart) / (energyPart + ratePart);
     if (p <= (inst.minPowerW[n] ?? 0)) gp = Math.min(gp, 0);
     if (p >= (inst.maxPowerW[n] ?? 0)) gp = Math.max(gp, 0);
     worst = Math.max(worst, Math.abs(gp));
-    const gb = -t.db / (2 * vi * t.rate ** 3);
+    const gb = bandwidthMarginal(vi, t);
     lo = Math.min(lo, gb);
     hi = Math.max(hi, gb);
   });
