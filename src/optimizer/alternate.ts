@@ -10,7 +10,7 @@ import {
   type CandidateRanking,
   type ResourcePolicy,
 } from './association/step.ts';
-import type { LpSolver } from './solvers/highs.ts';
+import type { AssignmentSolver } from './association/assignment.ts';
 import type { Instance } from './instance.ts';
 import type { ResourceResult } from './resource/transform.ts';
 
@@ -30,7 +30,7 @@ export interface AlternationResult {
 
 export function alternate(
   inst: Instance,
-  solver: LpSolver,
+  assign: AssignmentSolver,
   policy: ResourcePolicy,
   start: Int32Array,
   opts: AlternationOptions,
@@ -41,7 +41,7 @@ export function alternate(
   const history = [result.objective];
   let lpSolves = 0;
   for (let it = 0; it < opts.maxOuterIterations; it++) {
-    const step = associationStep(inst, solver, result, policy, opts.association, stream, ranking);
+    const step = associationStep(inst, assign, result, policy, opts.association, stream, ranking);
     lpSolves += step.lpSolves;
     const next = step.best;
     if (

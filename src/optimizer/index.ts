@@ -8,6 +8,8 @@ export type { AssociationRule, FixedDecisions } from './fixed.ts';
 export { InfeasibleScenarioError, validateScenario } from './validate.ts';
 export { LpSolveError, highsSolver } from './solvers/highs.ts';
 export type { LpSolver, LpSolution } from './solvers/highs.ts';
+export { flowAssignment, highsAssignment } from './association/assignment.ts';
+export type { AssignmentSolver } from './association/assignment.ts';
 export { DEFAULT_RESOURCE_TOLERANCES } from './resource/transform.ts';
 export type { ResourceTolerances } from './resource/transform.ts';
 export { DEFAULT_ASSOCIATION } from './association/step.ts';

@@ -10,7 +10,7 @@ import type { AssociationOptions, CandidateRanking, ResourcePolicy } from './ass
 import type { Instance } from './instance.ts';
 import type { Plan } from './plan.ts';
 import type { ResourceTolerances } from './resource/transform.ts';
-import type { LpSolver } from './solvers/highs.ts';
+import type { AssignmentSolver } from './association/assignment.ts';
 
 /** A finished run of one algorithm. */
 export interface OuterRun {
@@ -31,7 +31,7 @@ export interface RunContext {
   readonly streams: RandomStreams;
   readonly tol: ResourceTolerances;
   readonly association: AssociationOptions;
-  /** The outer loop with this resource step from every start (needs an LP solver). */
+  /** The outer loop with this resource step from every start (solves association LPs). */
   readonly multiStart: (policy: ResourcePolicy, ranking?: CandidateRanking) => OuterRun;
 }
 
@@ -60,7 +60,7 @@ function startAssociations(
 
 export function multiStart(
   inst: Instance,
-  solver: LpSolver,
+  assign: AssignmentSolver,
   policy: ResourcePolicy,
   opts: OuterOptions,
   association: AssociationOptions,
@@ -73,7 +73,7 @@ export function multiStart(
   starts.forEach((start, k) => {
     const run = alternate(
       inst,
-      solver,
+      assign,
       policy,
       start,
       {

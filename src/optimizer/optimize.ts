@@ -12,7 +12,7 @@ import { multiStart, type RunContext } from './multi-start.ts';
 import { toAllocation } from './plan.ts';
 import { ALGORITHMS, REGISTRY, type AlgorithmEntry, type AlgorithmName } from './registry.ts';
 import { DEFAULT_RESOURCE_TOLERANCES, type ResourceTolerances } from './resource/transform.ts';
-import { highsSolver, type LpSolver } from './solvers/highs.ts';
+import { flowAssignment, type AssignmentSolver } from './association/assignment.ts';
 import { validateScenario } from './validate.ts';
 
 export interface OptimizeOptions {
@@ -30,8 +30,8 @@ export interface OptimizeOptions {
   /** Outer loop: stop when an iteration improves the objective by less than this (relative); 1e-6. */
   readonly outerRelTol?: number;
   readonly maxOuterIterations?: number;
-  /** An LP solver to use instead of the shared HiGHS instance (tests). */
-  readonly solver?: LpSolver;
+  /** Who solves the association LPs (default: the min-cost flow; tests pass HiGHS to compare). */
+  readonly assignment?: AssignmentSolver;
   /**
    * Decisions held fixed (`fixed.ts`); the algorithm optimises the rest. Only algorithms with a
    * `step` in the registry (proposed, ao) take them; a bad value throws `FixError`.
@@ -80,17 +80,14 @@ export async function optimize(
       `algorithm '${algorithm}' fixes its own decisions; fixed decisions work with ${ALGORITHMS.filter((a) => 'step' in REGISTRY[a]).join(', ')}`,
     );
   const held = holdDecisions(inst, fix, association.loadFactor, streams);
-  const needsLp = entry.needsLp && held.association === undefined;
-  const solver = options.solver ?? (needsLp ? await highsSolver() : undefined);
+  const assign = options.assignment ?? flowAssignment;
   const context: RunContext = {
     inst,
     streams,
     tol,
     association,
     multiStart: (policy, ranking = 'split-held') => {
-      if (solver === undefined)
-        throw new Error(`algorithm '${algorithm}' solves LPs but is registered with needsLp false`);
-      return multiStart(inst, solver, policy, outer, association, streams, ranking);
+      return multiStart(inst, assign, policy, outer, association, streams, ranking);
     },
   };
   const run = fixing && step !== undefined ? runHeld(context, step, held) : entry.run(context);

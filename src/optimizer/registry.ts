@@ -15,8 +15,6 @@ import { fixedSplitResources, proposedResources } from './resource/transform.ts'
 export interface AlgorithmEntry {
   /** One line for `--help` and the README table. */
   readonly description: string;
-  /** Whether it solves association LPs (then `optimize` loads HiGHS). */
-  readonly needsLp: boolean;
   readonly run: (c: RunContext) => OuterRun;
   /**
    * The resource step, split optimised or held: an algorithm that has one takes fixed decisions
@@ -62,19 +60,16 @@ const aoStep: SplitAwareStep = (c, split) => (a, warm) => aoResources(c.inst, a,
 export const REGISTRY = {
   proposed: {
     description: "quadratic-transform resource step and CCCP association LPs, several starts (the paper's)",
-    needsLp: true,
     run: (c) => runHeld(c, proposedStep, {}),
     step: proposedStep,
   },
   ao: {
     description: 'same outer loop; integer split and resources alternated, each block at its direct optimum',
-    needsLp: true,
     run: (c) => runHeld(c, aoStep, {}),
     step: aoStep,
   },
   'layers-only': {
     description: 'same outer loop; random feasible resources, the split optimised for them',
-    needsLp: true,
     run: (c) => {
       const draws = randomDraws(c.inst, c.streams);
       return c.multiStart((a) => randomResources(c.inst, a, draws), 'own');
@@ -82,7 +77,6 @@ export const REGISTRY = {
   },
   'resources-only': {
     description: 'same outer loop; split random in {1..Υ−1}, resources by the transform',
-    needsLp: true,
     // [mecsim] α_n uniform in {1..Υ−1}: α = Υ would make the stability bound (and objective) unbounded.
     run: (c) =>
       fixedSplit(
@@ -95,28 +89,23 @@ export const REGISTRY = {
   greedy: {
     description:
       'each user in turn joins the server of highest equal-share rate, then the proposed resource step',
-    needsLp: false,
     run: (c) => oneAssociation(c, greedyAssociation(c.inst, c.association.loadFactor)),
   },
   random: {
     description: 'each user joins a random server, then the proposed resource step',
-    needsLp: false,
     run: (c) =>
       oneAssociation(c, randomAssociation(c.inst, c.association.loadFactor, c.streams.get('random'))),
   },
   'local-only': {
     description: 'every layer on the device at f_n*, no uplink (stability unbounded)',
-    needsLp: false,
     run: (c) => single(localOnlyPlan(c.inst), Infinity),
   },
   'edge-only': {
     description: 'α = 0, token ids sent (outside (9a)); same outer loop with the split held at 0',
-    needsLp: true,
     run: (c) => fixedSplit(c, new Float64Array(c.inst.users)),
   },
   exact: {
     description: 'every association and integer split enumerated (tiny instances only)',
-    needsLp: false,
     run: (c) => {
       const r = exactPlan(c.inst);
       return single(r.plan, r.objective);

@@ -1,6 +1,7 @@
 // The association LP: rendering, HiGHS on programs with known optima, typed errors, heap growth.
 import { describe, expect, it } from 'vitest';
-import { associationLp, loadCaps } from '../../src/optimizer/association/cccp.ts';
+import { loadCaps } from '../../src/optimizer/association/cccp.ts';
+import { associationLp } from '../../src/optimizer/association/assignment.ts';
 import { LpSolveError, highsSolver } from '../../src/optimizer/solvers/highs.ts';
 import { renderLp, type LinearProgram } from '../../src/optimizer/solvers/lp.ts';
 import { collectGarbage } from '../../experiments/bench/measure.ts';

@@ -10,17 +10,13 @@
  * until χ stops changing. **[mecsim]** The server rows are load caps K_m (see `loadCaps`), the
  * "load constraints per server" MODEL.md allows: the budget equalities (9e), (9g) are met by the
  * resource step for whatever users a server gets, and the prices in the costs already make a
- * crowded server expensive. **[mecsim]** Penalty threshold: if a CCCP fixed point is not binary,
- * ϱ is multiplied by 10 and CCCP resumes (Lemma 1: above the threshold (49) the penalised
- * problem's solutions are binary). With a vertex solver on these rows (a transportation
- * polytope, totally unimodular) every LP solution is already binary, so ϱ then acts only as a
- * proximal weight that keeps χ near its starting point.
+ * crowded server expensive. **[mecsim]** No penalty threshold: Lemma 1 raises ϱ until the
+ * penalised problem's solutions are binary, but these rows form a transportation polytope
+ * (totally unimodular), so every LP optimum the solvers return (`assignment.ts`) is already
+ * binary, and ϱ acts only as a proximal weight that keeps χ near its starting point.
  */
-import type { LinearProgram, LinearTerm, LpRow } from '../solvers/lp.ts';
-import type { LpSolver } from '../solvers/highs.ts';
+import type { AssignmentSolver } from './assignment.ts';
 import type { PairCosts } from './pair-costs.ts';
-
-const varName = (n: number, m: number): string => `x${n}_${m}`;
 
 /** A fractional association: χ_{n,m} for each LP user and each of its candidate servers. */
 export type Fractional = number[][];
@@ -63,50 +59,18 @@ export function loadCaps(
   return Math.max(1, Math.ceil((loadFactor * lpUsers) / Math.max(1, usableServers)));
 }
 
-/** The LP of one CCCP iteration. */
-export function associationLp(
-  pc: PairCosts,
-  linearCost: Fractional,
-  cap: number,
-  servers: number,
-): LinearProgram {
-  const variables: string[] = [];
-  const objective: LinearTerm[] = [];
-  const rows: LpRow[] = [];
-  const perServer: LinearTerm[][] = Array.from({ length: servers }, () => []);
-  pc.users.forEach((n, i) => {
-    const terms: LinearTerm[] = [];
-    (pc.servers[i] ?? []).forEach((m, j) => {
-      const variable = varName(n, m);
-      variables.push(variable);
-      objective.push({ variable, coef: linearCost[i]?.[j] ?? NaN });
-      terms.push({ variable, coef: 1 });
-      perServer[m]?.push({ variable, coef: 1 });
-    });
-    rows.push({ name: `u${n}`, terms, sense: '=', rhs: 1 });
-  });
-  perServer.forEach((terms, m) => {
-    if (terms.length > cap) rows.push({ name: `s${m}`, terms, sense: '<=', rhs: cap });
-  });
-  return { variables, objective, rows, lower: 0, upper: 1 };
-}
-
 export interface CccpResult {
   /** Chosen candidate index per LP user. */
   readonly choice: number[];
   readonly lpSolves: number;
 }
 
-function isBinary(x: Fractional): boolean {
-  return x.every((row) => row.every((v) => v < 1e-7 || v > 1 - 1e-7));
-}
-
 /**
- * CCCP from `start` with penalty `penalty` (in the units of the scaled costs), raising the
- * penalty until the fixed point is binary.
+ * CCCP from `start` with penalty `penalty` (in the units of the scaled costs): the LP with the
+ * penalty linearised at the current association, until the association stops changing.
  */
 export function runCccp(
-  solver: LpSolver,
+  assign: AssignmentSolver,
   pc: PairCosts,
   scaledCost: Fractional,
   start: Fractional,
@@ -114,24 +78,17 @@ export function runCccp(
   cap: number,
   servers: number,
 ): CccpResult {
-  let x = start.map((row) => row.slice());
-  let rho = penalty;
+  let x = start;
+  let choice: number[] = [];
   let lpSolves = 0;
-  for (let raise = 0; raise < 8; raise++) {
-    for (let it = 0; it < 50; it++) {
-      const linear = scaledCost.map((row, i) => row.map((c, j) => c + rho * (1 - 2 * (x[i]?.[j] ?? 0))));
-      const sol = solver.solve(associationLp(pc, linear, cap, servers));
-      lpSolves++;
-      const next = pc.users.map((n, i) =>
-        (pc.servers[i] ?? []).map((m) => sol.values.get(varName(n, m)) ?? 0),
-      );
-      const moved = next.some((row, i) => row.some((v, j) => Math.abs(v - (x[i]?.[j] ?? 0)) > 1e-9));
-      x = next;
-      if (!moved) break;
-    }
-    if (isBinary(x)) break;
-    rho = Math.max(rho * 10, 1e-3);
+  for (let it = 0; it < 50; it++) {
+    const linear = scaledCost.map((row, i) => row.map((c, j) => c + penalty * (1 - 2 * (x[i]?.[j] ?? 0))));
+    choice = assign(pc, linear, cap, servers);
+    lpSolves++;
+    const next = choice.map((j, i) => (pc.servers[i] ?? []).map((_, k) => (k === j ? 1 : 0)));
+    const moved = next.some((row, i) => row.some((v, j) => v !== (x[i]?.[j] ?? 0)));
+    x = next;
+    if (!moved) break;
   }
-  const choice = x.map((row) => row.reduce((best, v, j) => (v > (row[best] ?? -1) ? j : best), 0));
   return { choice, lpSolves };
 }

@@ -7,7 +7,7 @@
  */
 import type { RandomStream } from '../../random/index.ts';
 import { loadCaps, runCccp, uncappedCccp, type Fractional } from './cccp.ts';
-import type { LpSolver } from '../solvers/highs.ts';
+import type { AssignmentSolver } from './assignment.ts';
 import type { Instance } from '../instance.ts';
 import { pairCosts, type PairCosts } from './pair-costs.ts';
 import { clonePlan, planObjective, type Plan } from '../plan.ts';
@@ -90,7 +90,7 @@ function splitHeld(inst: Instance, association: Int32Array, warm: Plan): Resourc
 
 export function associationStep(
   inst: Instance,
-  solver: LpSolver,
+  assign: AssignmentSolver,
   current: ResourceResult,
   policy: ResourcePolicy,
   opts: AssociationOptions,
@@ -127,7 +127,7 @@ export function associationStep(
   let lpSolves = 0;
   const choices: number[][] = [];
   for (const run of runs) {
-    const cccp = runCccp(solver, pc, scaled, run.start, run.penalty, cap, inst.servers);
+    const cccp = runCccp(assign, pc, scaled, run.start, run.penalty, cap, inst.servers);
     lpSolves += cccp.lpSolves;
     choices.push(cccp.choice);
   }

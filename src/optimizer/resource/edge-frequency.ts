@@ -78,13 +78,26 @@ export function edgeShareAtPrice(
   guessHz: number,
 ): number {
   const total = inst.frequencyBudgetHz[m] ?? NaN;
-  let slope = NaN;
-  const marginal: SmoothMarginal = {
-    at(_i, f) {
-      slope = edgeLayers * edgeLayerCostCurvature(inst, n, m, f);
-      return edgeLayers * edgeLayerCostSlope(inst, n, m, f);
-    },
-    slopeAtLast: () => slope,
-  };
-  return newtonLevelRoot(marginal, 0, -price, guessHz, total * 1e-18, total);
+  return newtonLevelRoot(new EdgeSlope(inst, n, m, edgeLayers), 0, -price, guessHz, total * 1e-18, total);
+}
+
+/**
+ * (Υ−α)·B'(f) of one user with its slope, as Newton's marginal in f: a class because one is made
+ * per user-server pair of every association step, where a literal's methods would be new closures.
+ */
+class EdgeSlope implements SmoothMarginal {
+  private slope = NaN;
+  constructor(
+    private readonly inst: Instance,
+    private readonly n: number,
+    private readonly m: number,
+    private readonly edgeLayers: number,
+  ) {}
+  at(_i: number, f: number): number {
+    this.slope = this.edgeLayers * edgeLayerCostCurvature(this.inst, this.n, this.m, f);
+    return this.edgeLayers * edgeLayerCostSlope(this.inst, this.n, this.m, f);
+  }
+  slopeAtLast(): number {
+    return this.slope;
+  }
 }

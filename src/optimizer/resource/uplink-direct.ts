@@ -17,8 +17,33 @@ import type { UplinkGroup } from './uplink-surrogate.ts';
 import { at } from '../at.ts';
 
 /**
- * p*(b) = argmin_p C(p)/r(p, b) on [p_min, p_max]: the root of N(p) = C'·r − C·∂r/∂p, by Newton
- * with N' = −C·∂²r/∂p², from `guessW` (a previous p*, or NaN for none).
+ * N(p) = C'·r − C·∂r/∂p at a fixed b, with N' = −C·∂²r/∂p² (> 0), as Newton's marginal in p.
+ * The marginals of this file are classes, not object literals: they are made once per root in
+ * the hottest loops, and a literal's methods are new closures each time.
+ */
+class PowerBalance implements SmoothMarginal {
+  private curvature = NaN;
+  constructor(
+    private readonly inst: Instance,
+    private readonly snrPerW: number,
+    private readonly bits: number,
+    private readonly bandwidthHz: number,
+    private readonly t: RateTerms,
+  ) {}
+  at(_i: number, p: number): number {
+    const t = uplinkRateTerms(this.snrPerW, p, this.bandwidthHz, this.t);
+    const c = uplinkFactor(this.inst, this.bits, p);
+    this.curvature = -c * t.dpp;
+    return this.bits * this.inst.energyPerJ * t.rate - c * t.dp;
+  }
+  slopeAtLast(): number {
+    return this.curvature;
+  }
+}
+
+/**
+ * p*(b) = argmin_p C(p)/r(p, b) on [p_min, p_max]: the root of N(p), by Newton from `guessW` (a
+ * previous p*, or NaN for none).
  */
 export function bestPowerW(
   inst: Instance,
@@ -29,17 +54,7 @@ export function bestPowerW(
   t: RateTerms,
   guessW = NaN,
 ): number {
-  const slope = bits * inst.energyPerJ;
-  let curvature = NaN;
-  const balance: SmoothMarginal = {
-    at(_i, p) {
-      uplinkRateTerms(snrPerW, p, bandwidthHz, t);
-      const c = uplinkFactor(inst, bits, p);
-      curvature = -c * t.dpp;
-      return slope * t.rate - c * t.dp;
-    },
-    slopeAtLast: () => curvature,
-  };
+  const balance = new PowerBalance(inst, snrPerW, bits, bandwidthHz, t);
   return newtonLevelRoot(balance, 0, 0, guessW, inst.minPowerW[n] ?? NaN, inst.maxPowerW[n] ?? NaN);
 }
 
@@ -117,6 +132,24 @@ export function solveUplinkDirect(
   return level;
 }
 
+/** φ'(b) of one user with φ''(b), as Newton's marginal in b. */
+class SlopeInBandwidth implements SmoothMarginal {
+  readonly point: DirectPoint = { powerW: NaN, curvature: NaN };
+  constructor(
+    private readonly inst: Instance,
+    private readonly n: number,
+    private readonly snrPerW: number,
+    private readonly bits: number,
+    private readonly t: RateTerms,
+  ) {}
+  at(_i: number, b: number): number {
+    return uplinkSlope(this.inst, this.n, this.snrPerW, this.bits, b, this.t, this.point);
+  }
+  slopeAtLast(): number {
+    return this.point.curvature;
+  }
+}
+
 /** What user n would take at server m if bandwidth cost `price` per Hz: argmin φ(b) + price·b. */
 export interface UplinkDemand {
   powerW: number;
@@ -137,13 +170,9 @@ export function uplinkAtPrice(
   const t = newRateTerms();
   const snr = inst.snrPerW[n * inst.servers + m] ?? 0;
   const total = inst.bandwidthBudgetHz[m] ?? NaN;
-  const point: DirectPoint = { powerW: NaN, curvature: NaN };
-  const marginal: SmoothMarginal = {
-    at: (_i, b) => uplinkSlope(inst, n, snr, bits, b, t, point),
-    slopeAtLast: () => point.curvature,
-  };
+  const marginal = new SlopeInBandwidth(inst, n, snr, bits, t);
   const b = newtonLevelRoot(marginal, 0, -price, guessHz, total * 1e-18, total);
-  const p = bestPowerW(inst, n, snr, bits, b, t, point.powerW);
+  const p = bestPowerW(inst, n, snr, bits, b, t, marginal.point.powerW);
   uplinkRateTerms(snr, p, b, t);
   return { powerW: p, bandwidthHz: b, cost: uplinkFactor(inst, bits, p) / t.rate };
 }
