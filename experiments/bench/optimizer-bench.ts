@@ -3,11 +3,12 @@
  * paper-default networks of 50×10, 100×10 and 1000×100 (users × servers), default options, one
  * core. Goals (issue 4): under 5 s at 50×10 and under 2 minutes at 1000×100. City scale (issue
  * 13): a 10,000 × 100 network — scenario generation, `greedy`, and `proposed` with its outer
- * iterations; goals under 5 s for greedy and under 60 s for proposed on 2 cores. **Not met yet**:
- * measured once under load ~12 on 2 cores, generation 2.9 s and greedy 191 s (the transform's
- * per-server (p, b) block: nested root finding inside the bandwidth water-filling, ~100 users a
- * server); proposed at this size was not measured and takes far longer, so this section makes
- * `mecsim bench` long.
+ * iterations; goals under 5 s for greedy and under 60 s for proposed on 2 cores. Each is one
+ * measurement, in wall and in CPU seconds (the optimizer is single-threaded, so on a busy machine
+ * CPU time is what an idle one would show as wall time). Measured at load 15–20 on the 2-core
+ * machine: greedy 4.4 s CPU (12.7 s wall), proposed 48 s CPU (138 s wall), both objective
+ * 2.31497; before Newton roots and the min-cost-flow LPs, greedy took 29 s at load ~1 and
+ * proposed 647 s wall at load ~13.
  */
 import { optimize } from '../../src/optimizer/index.ts';
 import { generateScenario } from '../../src/scenario/index.ts';
@@ -28,8 +29,10 @@ export interface CityBench {
   servers: number;
   scenarioS: number;
   greedyS: number;
+  greedyCpuS: number;
   greedyObjective: number;
   proposedS: number;
+  proposedCpuS: number;
   proposedOuterIterations: number;
   proposedLpSolves: number;
   proposedObjective: number;
@@ -48,6 +51,10 @@ export interface OptimizerBench {
 export const CITY_SIZE = { users: 10_000, servers: 100 } as const;
 
 const secondsSince = (t0: number): number => (performance.now() - t0) / 1000;
+const cpuSecondsSince = (c0: NodeJS.CpuUsage): number => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
+};
 
 /** The city-scale row: one measurement of each stage (noisy under load; say so when quoting). */
 export async function benchCity(
@@ -58,16 +65,21 @@ export async function benchCity(
   const scenario = generateScenario({ seed, ...size });
   const scenarioS = secondsSince(t0);
   t0 = performance.now();
+  let c0 = process.cpuUsage();
   const greedy = await optimize(scenario, { algorithm: 'greedy', seed });
   const greedyS = secondsSince(t0);
+  const greedyCpuS = cpuSecondsSince(c0);
   t0 = performance.now();
+  c0 = process.cpuUsage();
   const proposed = await optimize(scenario, { algorithm: 'proposed', seed });
   return {
     ...size,
     scenarioS,
     greedyS,
+    greedyCpuS,
     greedyObjective: greedy.objective,
     proposedS: secondsSince(t0),
+    proposedCpuS: cpuSecondsSince(c0),
     proposedOuterIterations: proposed.iterations,
     proposedLpSolves: proposed.lpSolves,
     proposedObjective: proposed.objective,
@@ -117,8 +129,8 @@ export function formatOptimizer(o: OptimizerBench): string[] {
 export function formatCity(c: CityBench): string[] {
   return [
     `  city ${c.users}x${c.servers} (goals: greedy < ${c.goals.greedyS} s, proposed < ${c.goals.proposedS} s): ` +
-      `scenario ${c.scenarioS.toFixed(2)} s, greedy ${c.greedyS.toFixed(2)} s (objective ${c.greedyObjective.toPrecision(6)}), ` +
-      `proposed ${c.proposedS.toFixed(2)} s, ${c.proposedOuterIterations} outer iteration(s), ${c.proposedLpSolves} LPs ` +
+      `scenario ${c.scenarioS.toFixed(2)} s, greedy ${c.greedyS.toFixed(2)} s (${c.greedyCpuS.toFixed(2)} s CPU, objective ${c.greedyObjective.toPrecision(6)}), ` +
+      `proposed ${c.proposedS.toFixed(2)} s (${c.proposedCpuS.toFixed(2)} s CPU), ${c.proposedOuterIterations} outer iteration(s), ${c.proposedLpSolves} LPs ` +
       `(objective ${c.proposedObjective.toPrecision(6)})`,
   ];
 }
