@@ -36,32 +36,36 @@ const instance = fc
   });
 
 describe('cappedAssignment (successive shortest paths)', () => {
-  it('reaches the optimum HiGHS finds on random capped LPs, or both find none', async () => {
-    const highs = highsAssignment(await highsSolver());
-    let feasible = 0;
-    fc.assert(
-      fc.property(instance, ({ pc, cap, servers }) => {
-        let reference: number[] | undefined;
-        try {
-          reference = highs(pc, pc.cost, cap, servers);
-        } catch {
-          expect(() => flowAssignment(pc, pc.cost, cap, servers)).toThrow(InfeasibleAssignmentError);
-          return;
-        }
-        feasible++;
-        const choice = flowAssignment(pc, pc.cost, cap, servers);
-        const load = new Array<number>(servers).fill(0);
-        choice.forEach((j, i) => load[pc.servers[i]![j]!]!++);
-        expect(Math.max(...load)).toBeLessThanOrEqual(cap);
-        const gap = total(pc.cost, choice) - total(pc.cost, reference);
-        expect(Math.abs(gap)).toBeLessThanOrEqual(1e-9 * total(pc.cost, reference));
-        // Continuous random costs: the optimum is unique, so the choices agree too.
-        expect(choice).toEqual(reference);
-      }),
-      { numRuns: 300, seed: 7 },
-    );
-    expect(feasible).toBeGreaterThan(100);
-  });
+  it(
+    'reaches the optimum HiGHS finds on random capped LPs, or both find none',
+    { timeout: 120_000 },
+    async () => {
+      const highs = highsAssignment(await highsSolver());
+      let feasible = 0;
+      fc.assert(
+        fc.property(instance, ({ pc, cap, servers }) => {
+          let reference: number[] | undefined;
+          try {
+            reference = highs(pc, pc.cost, cap, servers);
+          } catch {
+            expect(() => flowAssignment(pc, pc.cost, cap, servers)).toThrow(InfeasibleAssignmentError);
+            return;
+          }
+          feasible++;
+          const choice = flowAssignment(pc, pc.cost, cap, servers);
+          const load = new Array<number>(servers).fill(0);
+          choice.forEach((j, i) => load[pc.servers[i]![j]!]!++);
+          expect(Math.max(...load)).toBeLessThanOrEqual(cap);
+          const gap = total(pc.cost, choice) - total(pc.cost, reference);
+          expect(Math.abs(gap)).toBeLessThanOrEqual(1e-9 * total(pc.cost, reference));
+          // Continuous random costs: the optimum is unique, so the choices agree too.
+          expect(choice).toEqual(reference);
+        }),
+        { numRuns: 300, seed: 7 },
+      );
+      expect(feasible).toBeGreaterThan(100);
+    },
+  );
   it('without binding caps every row takes its cheapest column', () => {
     const cost = [
       [3, 1, 2],
@@ -87,13 +91,17 @@ describe('cappedAssignment (successive shortest paths)', () => {
 });
 
 describe('the association step with the flow or with HiGHS', () => {
-  it('gives the same proposed and ao solutions (contested preset, 30 users x 6 servers)', async () => {
-    const scenario = generateScenario({ seed: 4, preset: CONTESTED_PRESET, users: 30, servers: 6 });
-    const highs = highsAssignment(await highsSolver());
-    for (const algorithm of ['proposed', 'ao'] as const) {
-      const flow = await optimize(scenario, { algorithm, seed: 2 });
-      const reference = await optimize(scenario, { algorithm, seed: 2, assignment: highs });
-      expect(JSON.stringify(flow)).toBe(JSON.stringify(reference));
-    }
-  });
+  it(
+    'gives the same proposed and ao solutions (contested preset, 30 users x 6 servers)',
+    { timeout: 120_000 },
+    async () => {
+      const scenario = generateScenario({ seed: 4, preset: CONTESTED_PRESET, users: 30, servers: 6 });
+      const highs = highsAssignment(await highsSolver());
+      for (const algorithm of ['proposed', 'ao'] as const) {
+        const flow = await optimize(scenario, { algorithm, seed: 2 });
+        const reference = await optimize(scenario, { algorithm, seed: 2, assignment: highs });
+        expect(JSON.stringify(flow)).toBe(JSON.stringify(reference));
+      }
+    },
+  );
 });
