@@ -3,7 +3,7 @@
  * its metrics and the convergence history out. An optimizer API change touches this file only.
  */
 import type { Allocation, Metrics } from '../src/model/index.ts';
-import { optimize, type AlgorithmName } from '../src/optimizer/index.ts';
+import { optimize, type AlgorithmName, type FixedDecisions } from '../src/optimizer/index.ts';
 import { finiteOrNull } from '../src/scenario/format.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { Row } from './experiment.ts';
@@ -23,10 +23,17 @@ export interface SolveOptions {
   /** Seed of the method's random draws (random starts, random baselines): the run's seed. */
   readonly seed: number;
   readonly starts: number;
+  /** Decisions held fixed (experiment files' optimizer.fix); none by default. */
+  readonly fix?: FixedDecisions | undefined;
 }
 
 export async function solve(scenario: Scenario, method: Method, o: SolveOptions): Promise<Solved> {
-  const s = await optimize(scenario, { algorithm: method, seed: o.seed, starts: o.starts });
+  const s = await optimize(scenario, {
+    algorithm: method,
+    seed: o.seed,
+    starts: o.starts,
+    ...(o.fix === undefined ? {} : { fix: o.fix }),
+  });
   return { allocation: s, metrics: s.metrics, history: s.history, lpSolves: s.lpSolves };
 }
 

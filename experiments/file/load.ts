@@ -8,7 +8,7 @@
 import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { InputError, readJsonFile, readSettingsFile } from '../../src/files/index.ts';
-import { isAlgorithmName, ALGORITHMS } from '../../src/optimizer/index.ts';
+import { isAlgorithmName, ALGORITHMS, REGISTRY } from '../../src/optimizer/index.ts';
 import { issueLine, parseScenario, ValidationError } from '../../src/scenario/parse.ts';
 import { nearestKey } from '../../src/scenario/strict.ts';
 import type { BaseConfig, Experiment, ExperimentConfig } from '../experiment.ts';
@@ -75,6 +75,7 @@ export function loadExperimentFile(path: string, o: LoadOptions = {}): LoadedExp
       `${(points * runs).toLocaleString('en-US')} tasks (${points} points × ${runs} runs), above ${MAX_TASKS.toLocaleString('en-US')}; set force: true (or pass --force) to run them`,
     );
   checkRecords(file, fail);
+  checkFixable(file, fail);
   checkFigures(file, fileColumns(file).metrics, fail);
   const config: FileConfig = {
     version: 1,
@@ -190,6 +191,34 @@ function checkAxes(file: SweepFile, fail: Fail): void {
   }
 }
 
+/** A held split is in 1..Υ−1 for every user (Υ is local-only, 0 edge-only: `optimize --fix`). */
+function checkSplit(value: unknown, layers: number, at: string, fail: Fail): void {
+  const ok = (a: unknown) => Number.isInteger(a) && (a as number) >= 1 && (a as number) <= layers - 1;
+  if (!(Array.isArray(value) ? value.every(ok) : ok(value)))
+    fail(
+      at,
+      `value ${JSON.stringify(value)}: a split must be an integer in 1..${layers - 1} (1..Υ−1) for every user`,
+    );
+}
+
+/** Fixed decisions are taken by the methods with a resource step of their own (proposed, ao). */
+function checkFixable(file: SweepFile, fail: Fail): void {
+  const axes = Object.entries(file.sweep.axes);
+  const fixing =
+    file.optimizer.fix !== undefined || axes.some(([, a]) => a.path.startsWith('optimizer.fix.'));
+  if (!fixing) return;
+  const methodAxis = axes.find(([, a]) => a.path === 'optimizer.method');
+  const methods =
+    methodAxis === undefined ? [file.optimizer.method ?? 'proposed'] : axisValues(methodAxis[1]);
+  const takes = ALGORITHMS.filter((a) => 'step' in REGISTRY[a]);
+  for (const m of methods)
+    if (!(takes as readonly unknown[]).includes(m))
+      fail(
+        methodAxis === undefined ? 'optimizer.method' : `sweep.axes.${methodAxis[0]}`,
+        `'${String(m)}' fixes its own decisions; optimizer.fix works with ${takes.join(', ')}`,
+      );
+}
+
 function checkRecords(file: SweepFile, fail: Fail): void {
   const simulates =
     file.simulation !== undefined ||
@@ -243,7 +272,8 @@ function checkValues(config: FileConfig, fail: Fail): void {
         if (!r.success) fail(at, `value ${shown}: ${issueLine(r.error, options).line}`);
       }
       try {
-        pointScenario(config, pointSetup(file, point), seed);
+        const scenario = pointScenario(config, pointSetup(file, point), seed);
+        if (path === 'optimizer.fix.localLayers') checkSplit(value, scenario.llm.layers, at, fail);
       } catch (err) {
         if (err instanceof ValidationError || err instanceof InputError)
           fail(at, `value ${shown}: ${err.message.replace(/^--set /, 'scenario.')}`);

@@ -48,9 +48,18 @@ export const BaseScenarioSchema = strictObject({
   set: z.record(z.string(), z.unknown()).optional(),
 });
 
+const perUserOr = <T extends z.ZodType>(one: T) => z.union([one, z.array(z.number())]);
+
 export const OptimizerSchema = strictObject({
   method: z.string().optional(),
   starts: integerIn(RANGES.starts).optional(),
+  /** Decisions held fixed (as `optimize --fix`); the method (proposed or ao) optimises the rest. */
+  fix: strictObject({
+    /** α_n in 1..Υ−1: one for every user, or one per user. */
+    localLayers: perUserOr(z.number()).optional(),
+    /** A rule (greedy, random, highest-gain), a server index, or one per user. */
+    association: perUserOr(z.union([z.string(), z.number()])).optional(),
+  }).optional(),
 });
 
 export const SimulationSchema = strictObject({

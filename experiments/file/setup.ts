@@ -5,19 +5,20 @@
  * (any field of the scenario, as `--set PATH=VALUE`: `scenario.users[*].flopsPerCycle`),
  * `optimizer.OPTION` or `simulation.OPTION`.
  */
-import type { AlgorithmName } from '../../src/optimizer/index.ts';
+import type { AlgorithmName, FixedDecisions } from '../../src/optimizer/index.ts';
 import type { ScenarioSettings } from '../../src/scenario/build.ts';
 import { DEFAULT_SIM_CONFIG, type SimConfig } from '../../sim/config.ts';
 import type { Cell } from '../experiment.ts';
 import type { SweepFile } from './schema.ts';
-import { BaseScenarioSchema, OptimizerSchema, SimulationSchema } from './schema.ts';
+import { BaseScenarioSchema, SimulationSchema } from './schema.ts';
 
 export const SECTIONS = ['scenario', 'optimizer', 'simulation'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Scenario keys that are settings of the generator or composition rather than scenario fields. */
 export const SETTING_KEYS = Object.keys(BaseScenarioSchema.shape).filter((k) => k !== 'file' && k !== 'set');
-export const OPTIMIZER_KEYS = Object.keys(OptimizerSchema.shape);
+/** `fix.localLayers` and `fix.association` are axis paths of their own. */
+export const OPTIMIZER_KEYS = ['method', 'starts', 'fix.localLayers', 'fix.association'];
 export const SIMULATION_KEYS = Object.keys(SimulationSchema.shape);
 
 export interface Target {
@@ -45,6 +46,7 @@ export interface PointSetup {
   readonly sets: readonly string[];
   readonly method: AlgorithmName;
   readonly starts: number;
+  readonly fix: FixedDecisions | undefined;
   /** Undefined: the task does not simulate. */
   readonly simulation: Partial<SimConfig> | undefined;
   /** Re-optimise every this many simulated seconds (Infinity: a fixed allocation). */
@@ -77,6 +79,7 @@ export function pointSetup(file: SweepFile, point: Readonly<Record<string, Cell>
   const sets = Object.entries(set ?? {}).map(([path, v]) => `${path}=${JSON.stringify(v)}`);
   const scenario: Record<string, unknown> = { ...settings };
   const optimizer: Record<string, unknown> = { ...file.optimizer };
+  const fix: Record<string, unknown> = { ...file.optimizer.fix };
   const simulation: Record<string, unknown> = { ...file.simulation };
   let simulates = file.simulation !== undefined;
   for (const [name, axis] of Object.entries(file.sweep.axes)) {
@@ -85,8 +88,10 @@ export function pointSetup(file: SweepFile, point: Readonly<Record<string, Cell>
     if (t.section === 'scenario') {
       if (t.override) sets.push(`${t.key}=${JSON.stringify(value)}`);
       else scenario[t.key] = value;
-    } else if (t.section === 'optimizer') optimizer[t.key] = value;
-    else {
+    } else if (t.section === 'optimizer') {
+      if (t.key.startsWith('fix.')) fix[t.key.slice('fix.'.length)] = value;
+      else optimizer[t.key] = value;
+    } else {
       simulates = true;
       simulation[t.key] = value;
     }
@@ -97,6 +102,7 @@ export function pointSetup(file: SweepFile, point: Readonly<Record<string, Cell>
     sets,
     method: (optimizer['method'] ?? 'proposed') as AlgorithmName,
     starts: (optimizer['starts'] ?? DEFAULT_STARTS) as number,
+    fix: Object.keys(fix).length > 0 ? (fix as FixedDecisions) : undefined,
     simulation: simulates ? simConfigOf(sim) : undefined,
     epochS: sim.epochS ?? Infinity,
   };

@@ -104,7 +104,7 @@ export async function runFileTask(
   const setup = pointSetup(config.file, task.point);
   const scenario = pointScenario(config, setup, seed);
   const t0 = performance.now();
-  const solved = await solve(scenario, setup.method, { seed, starts: setup.starts });
+  const solved = await solve(scenario, setup.method, { seed, starts: setup.starts, fix: setup.fix });
   time?.('optimizeS', (performance.now() - t0) / 1000);
   let sim: SimResult | undefined;
   let report: ValidationReport | undefined;

@@ -211,6 +211,20 @@ describe('wrong input: one line naming the key', () => {
       },
       /sweep\.axes\.p: value "nokia": /,
     ],
+    [
+      'a held split outside 1..Υ−1',
+      { ...BASE, sweep: { axes: { s: { path: 'optimizer.fix.localLayers', values: [1, 40] } } } },
+      /sweep\.axes\.s: value 40: a split must be an integer in 1\.\.31 \(1\.\.Υ−1\) for every user/,
+    ],
+    [
+      'a held split under a method that fixes its own',
+      {
+        ...BASE,
+        optimizer: { method: 'greedy' },
+        sweep: { axes: { s: { path: 'optimizer.fix.localLayers', values: [1, 2] } } },
+      },
+      /optimizer\.method: 'greedy' fixes its own decisions; optimizer\.fix works with proposed, ao/,
+    ],
   ];
   for (const [what, doc, line] of cases) {
     it(what, () => {
