@@ -5,19 +5,22 @@
 import { benchEngine, type EngineBench, formatEngine } from './engine-bench.ts';
 import { benchSimulation, formatSimulation, type SimulationBench } from './simulation-bench.ts';
 import { benchOptimizer, formatOptimizer, type OptimizerBench } from './optimizer-bench.ts';
+import { benchRunner, formatRunner, type RunnerBench } from './runner-bench.ts';
 
 export interface BenchReport {
   version: 1;
   engine: EngineBench;
   simulation: SimulationBench;
   optimizer: OptimizerBench;
+  runner: RunnerBench;
 }
 
 export async function runBenchmarks(): Promise<BenchReport> {
   const engine = await benchEngine();
   const simulation = await benchSimulation();
   const optimizer = await benchOptimizer();
-  return { version: 1, engine, simulation, optimizer };
+  const runner = await benchRunner();
+  return { version: 1, engine, simulation, optimizer, runner };
 }
 
 export function formatBenchReport(report: BenchReport): string {
@@ -27,5 +30,7 @@ export function formatBenchReport(report: BenchReport): string {
     ...formatSimulation(report.simulation),
     '',
     ...formatOptimizer(report.optimizer),
+    '',
+    ...formatRunner(report.runner),
   ].join('\n');
 }
