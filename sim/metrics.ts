@@ -114,6 +114,8 @@ export class MetricsCollector {
   private readonly stabilitySums: number[];
   private readonly stepEnds: number[][];
   private since: WindowSums;
+  /** Steps completed by all users together (progress of a step-bounded run). */
+  stepsDone = 0;
 
   constructor(private readonly scenario: Scenario) {
     this.totals = scenario.users.map(zeroSums);
@@ -174,6 +176,7 @@ export class MetricsCollector {
     w.energyJ += r.localEnergyJ + r.uplinkEnergyJ + r.edgeEnergyJ;
     w.stability += stepStability;
     w.stepsPerUser[r.user]! += 1;
+    this.stepsDone++;
   }
 
   result(): SimMetrics {

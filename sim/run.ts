@@ -26,7 +26,21 @@ export interface SimResult {
   events: number;
   /** Simulated time at the end. */
   endS: number;
+  /** Present when the run was stopped before its end by `maxEvents` or `onSlice`: the metrics
+   *  cover the steps completed until then. */
+  partial?: true;
 }
+
+/** Where a run is, handed to `onSlice` between slices. */
+export interface SimProgress {
+  readonly events: number;
+  readonly timeS: number;
+  /** Steps completed by all users together. */
+  readonly steps: number;
+}
+
+/** Events run between two looks of the caller (`onSlice`), and two chances for signals to land. */
+const SLICE_EVENTS = 1 << 16;
 
 export interface SimulateOptions {
   policy: Policy;
@@ -40,6 +54,10 @@ export interface SimulateOptions {
   onTrace?: (record: SimTraceRecord) => void;
   /** Wall clock in seconds, for the optimizer time when `recordWallTime` (the CLI passes one). */
   wallClockS?: () => number;
+  /** Stop after this many engine events, with a partial result. */
+  maxEvents?: number;
+  /** Called every 65,536 events (progress); returning true stops the run with a partial result. */
+  onSlice?: (progress: SimProgress) => boolean | void;
 }
 
 export async function simulate(scenario: Scenario, options: SimulateOptions): Promise<SimResult> {
@@ -93,12 +111,23 @@ export async function simulate(scenario: Scenario, options: SimulateOptions): Pr
   for (const device of devices) device.begin();
   clock.start();
   epochs.schedulePeriodic();
+  const maxEvents = options.maxEvents ?? Infinity;
+  let partial = false;
   for (;;) {
-    sim.run({ untilS: config.durationS });
+    const untilEvents = Math.min(maxEvents, sim.eventCount + SLICE_EVENTS);
+    if (sim.run({ untilS: config.durationS, untilEvents }) === 'events') {
+      // Between slices the caller looks, and the event loop turns: a signal handler can run.
+      const progress = { events: sim.eventCount, timeS: sim.now, steps: metrics.stepsDone };
+      partial = sim.eventCount >= maxEvents || options.onSlice?.(progress) === true;
+      if (partial) break;
+      await new Promise((resolve) => setImmediate(resolve));
+      continue;
+    }
     const trigger = epochs.takePending();
     if (trigger === null) break;
     await epochs.apply(trigger);
   }
   await options.policy.end?.({ timeS: sim.now, sinceLast: metrics.window() });
-  return { metrics: metrics.result(), epochs: epochs.records, events: sim.eventCount, endS: sim.now };
+  const result = { metrics: metrics.result(), epochs: epochs.records, events: sim.eventCount, endS: sim.now };
+  return partial ? { ...result, partial: true } : result;
 }

@@ -5,7 +5,9 @@
  * optimizer, the simulation or the experiments. Commander's usage errors exit 2.
  */
 import { Command, CommanderError } from 'commander';
+import { guardProcess, InputError } from '../files/index.ts';
 import { EXIT_INPUT } from './errors.ts';
+import { checkCommandPaths } from './output-paths.ts';
 
 interface CommandModule {
   configure(command: Command): void;
@@ -105,7 +107,9 @@ async function buildProgram(name: string | undefined): Promise<Command> {
         'Exit codes: 0 ok, 1 runtime failure, 2 usage or input error, 3 a policy failed in the loop (one line on stderr).',
       ].join('\n'),
     )
-    .exitOverride();
+    .exitOverride()
+    // Output paths are checked for every command before it starts (src/cli/output-paths.ts).
+    .hook('preAction', (_program, command) => checkCommandPaths(command));
   for (const c of COMMANDS) {
     const command = program.command(c.name).description(c.description);
     if (c.name === name) (await c.load()).configure(command);
@@ -113,6 +117,7 @@ async function buildProgram(name: string | undefined): Promise<Command> {
   return program;
 }
 
+guardProcess();
 try {
   const program = await buildProgram(commandNamed(process.argv.slice(2)));
   await program.parseAsync(process.argv);
@@ -120,6 +125,9 @@ try {
   if (err instanceof CommanderError) {
     // commander has already printed its one-line message (or the help text).
     process.exitCode = err.exitCode === 0 ? 0 : EXIT_INPUT;
+  } else if (err instanceof InputError) {
+    process.stderr.write(`mecsim: ${err.message}\n`);
+    process.exitCode = EXIT_INPUT;
   } else {
     throw err;
   }

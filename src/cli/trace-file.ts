@@ -1,9 +1,9 @@
 /**
- * A trace streamed to a file: the sim/trace writer of the format, over a file sink in 64 KiB
- * chunks. The file is written under a temporary name and renamed on `close()`; `abort()` removes
- * it, so a failed run leaves no partial trace.
+ * A trace streamed to a file: the sim/trace writer of the format, over an atomic file
+ * (src/files) in 64 KiB chunks. Nothing appears under the path until `close()`; `abort()`, a
+ * failure or an interrupt of the process leaves no partial trace.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { AtomicFile } from '../files/index.ts';
 import type { SimTraceRecord } from '../../sim/trace/records.ts';
 import { ChunkedSink } from '../../sim/trace/sink.ts';
 import { traceWriter, type TraceFormat, type TraceWriter } from '../../sim/trace/writer.ts';
@@ -11,18 +11,13 @@ import { traceWriter, type TraceFormat, type TraceWriter } from '../../sim/trace
 export type { TraceFormat } from '../../sim/trace/writer.ts';
 
 export class TraceFile {
-  private readonly fd: number;
-  private readonly tmpPath: string;
+  private readonly file: AtomicFile;
   private readonly sink: ChunkedSink;
   private readonly writer: TraceWriter;
 
-  constructor(
-    private readonly path: string,
-    format: TraceFormat,
-  ) {
-    this.tmpPath = `${path}.${process.pid}.tmp`;
-    this.fd = openSync(this.tmpPath, 'w');
-    this.sink = new ChunkedSink((chunk) => writeSync(this.fd, chunk));
+  constructor(path: string, format: TraceFormat) {
+    this.file = new AtomicFile(path);
+    this.sink = new ChunkedSink((chunk) => this.file.write(chunk));
     this.writer = traceWriter(format, this.sink);
   }
 
@@ -32,12 +27,10 @@ export class TraceFile {
   close(): void {
     this.writer.end();
     this.sink.flush();
-    closeSync(this.fd);
-    renameSync(this.tmpPath, this.path);
+    this.file.commit();
   }
 
   abort(): void {
-    closeSync(this.fd);
-    rmSync(this.tmpPath, { force: true });
+    this.file.abort();
   }
 }

@@ -11,7 +11,12 @@ import { TraceBus } from './trace.ts';
 export interface RunOptions {
   /** Stop before the first event at or after this time and leave the clock there (SimPy's rule). */
   untilS?: number;
+  /** Return once `eventCount` reaches this: a long run in slices, with the caller between them. */
+  untilEvents?: number;
 }
+
+/** Why `run` returned: the queue ran dry, the clock reached `untilS`, `stop()`, or `untilEvents`. */
+export type RunEnd = 'empty' | 'until' | 'stopped' | 'events';
 
 export class Simulation {
   private readonly queue = new HeapQueue();
@@ -81,19 +86,22 @@ export class Simulation {
     return true;
   }
 
-  /** Runs until the queue is empty, `stop()` is called, or the clock would reach `untilS`. */
-  run(options: RunOptions = {}): void {
+  /** Runs until the queue is empty, `stop()` is called, the clock would reach `untilS`, or
+   *  `untilEvents` events have been processed; says which. */
+  run(options: RunOptions = {}): RunEnd {
     const untilS = options.untilS ?? Infinity;
+    const untilEvents = options.untilEvents ?? Infinity;
     if (untilS !== Infinity && !(untilS >= this.nowS)) {
       throw new RangeError(`untilS must not be before now (${this.nowS} s), got ${untilS}`);
     }
     this.stopRequested = false;
     const queue = this.queue;
     while (!this.stopRequested) {
+      if (this.processed >= untilEvents) return 'events';
       const entry = queue.peek();
       if (entry === undefined || entry.timeS >= untilS) {
         if (untilS !== Infinity) this.nowS = untilS;
-        return;
+        return entry === undefined ? 'empty' : 'until';
       }
       queue.pop();
       this.nowS = entry.timeS;
@@ -102,6 +110,7 @@ export class Simulation {
       this.processed++;
       callback(entry.arg);
     }
+    return 'stopped';
   }
 
   /** Makes `run` return after the event being processed. */

@@ -23,7 +23,7 @@ import {
   type RunOutcome,
   type Shard,
 } from '../../../experiments/index.ts';
-import { InputError } from '../../files/index.ts';
+import { InputError, setInterruptNote } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
 import { DEFAULT_SEED, integerFlagSchema, parseFlags, RANGES } from '../flags.ts';
 import { jsonLine } from '../json-output.ts';
@@ -183,15 +183,11 @@ export function configure(command: Command): void {
             await printDryRun({ experiment: e, config, outDir }, f, workers);
             continue;
           }
-          // Every finished task is already on disk (written atomically), so Ctrl-C loses only the
-          // tasks in flight; say how to continue.
-          process.removeAllListeners('SIGINT');
-          process.once('SIGINT', () => {
-            process.stderr.write(
-              `mecsim: interrupted; finished tasks are kept in ${outDir}, continue with the same command and --resume\n`,
-            );
-            process.exit(130);
-          });
+          // Every finished task is already on disk (written atomically), so an interrupt loses
+          // only the tasks in flight; say how to continue.
+          setInterruptNote(
+            () => `finished tasks are kept in ${outDir}, continue with the same command and --resume`,
+          );
           const t0 = performance.now();
           const shardLabel = f.shard === undefined ? '' : ` shard ${f.shard}`;
           const progress = f.progress ? progressBar(`${e.name}${shardLabel}`) : undefined;

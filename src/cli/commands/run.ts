@@ -13,7 +13,13 @@ import {
 } from '../../../experiments/index.ts';
 import { formatScenario } from '../../scenario/format.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { InputError, writeFileAtomic } from '../../files/index.ts';
+import {
+  InputError,
+  releaseTemporary,
+  setInterruptNote,
+  trackTemporary,
+  writeFileAtomic,
+} from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
 import { collectSets, DEFAULT_SEED, masterSeed, SET_HELP } from '../flags.ts';
 import { buildScenario, flagLabel } from '../scenario-spec.ts';
@@ -133,12 +139,13 @@ export function configure(command: Command): void {
         }
         const staged = join(c.out, `.partial-${process.pid}`);
         mkdirSync(staged, { recursive: true });
-        const cleanUp = (): void => rmSync(staged, { recursive: true, force: true });
-        process.once('SIGINT', () => {
-          cleanUp();
-          process.stderr.write('mecsim: interrupted; no results written\n');
-          process.exit(130);
-        });
+        // An interrupt removes the staging folder (src/files/interrupt.ts): nothing reaches c.out.
+        trackTemporary(staged);
+        setInterruptNote(() => 'no results written');
+        const cleanUp = (): void => {
+          rmSync(staged, { recursive: true, force: true });
+          releaseTemporary(staged);
+        };
         try {
           const traceFile = c.trace
             ? new TraceFile(join(staged, `trace-${c.methods[0]}.json`), 'chrome')

@@ -56,7 +56,7 @@ function openTrace(path: string, format: TraceFormat): TraceFile {
   try {
     return new TraceFile(path, format);
   } catch (err) {
-    throw new InputError(`--trace ${path}: cannot write: ${(err as Error).message.split('\n')[0]}`);
+    throw new InputError(`--trace ${path}: ${(err as Error).message}`);
   }
 }
 
