@@ -39,7 +39,7 @@ export interface SimProgress {
   readonly steps: number;
 }
 
-/** Events run between two looks of the caller (`onSlice`), and two chances for signals to land. */
+/** Events run between two looks of the caller (`onSlice`). */
 const SLICE_EVENTS = 1 << 16;
 
 export interface SimulateOptions {
@@ -56,8 +56,11 @@ export interface SimulateOptions {
   wallClockS?: () => number;
   /** Stop after this many engine events, with a partial result. */
   maxEvents?: number;
-  /** Called every 65,536 events (progress); returning true stops the run with a partial result. */
-  onSlice?: (progress: SimProgress) => boolean | void;
+  /**
+   * Called every 65,536 events (progress; a caller that awaits a turn of its event loop here lets
+   * signal handlers run mid-run); returning true stops the run with a partial result.
+   */
+  onSlice?: (progress: SimProgress) => boolean | void | Promise<boolean | void>;
 }
 
 export async function simulate(scenario: Scenario, options: SimulateOptions): Promise<SimResult> {
@@ -116,11 +119,9 @@ export async function simulate(scenario: Scenario, options: SimulateOptions): Pr
   for (;;) {
     const untilEvents = Math.min(maxEvents, sim.eventCount + SLICE_EVENTS);
     if (sim.run({ untilS: config.durationS, untilEvents }) === 'events') {
-      // Between slices the caller looks, and the event loop turns: a signal handler can run.
       const progress = { events: sim.eventCount, timeS: sim.now, steps: metrics.stepsDone };
-      partial = sim.eventCount >= maxEvents || options.onSlice?.(progress) === true;
+      partial = sim.eventCount >= maxEvents || (await options.onSlice?.(progress)) === true;
       if (partial) break;
-      await new Promise((resolve) => setImmediate(resolve));
       continue;
     }
     const trigger = epochs.takePending();

@@ -20,11 +20,23 @@ function formatDuration(s: number): string {
   return m > 0 ? `${m}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`;
 }
 
-export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): ProgressBar {
+export interface ProgressOptions {
+  /** What is counted: tasks of an experiment, steps or simulated seconds of a run. */
+  readonly unit?: string;
+  /** Off a terminal, the first line waits the full interval too, instead of the first update:
+   *  a run that ends within seconds says nothing. */
+  readonly quietStart?: boolean;
+}
+
+export function progressBar(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+  { unit = 'tasks', quietStart = false }: ProgressOptions = {},
+): ProgressBar {
   if (stream.isTTY) {
     const bar = new SingleBar(
       {
-        format: `${label} [{bar}] {percentage}% | {value}/{total} tasks | ETA {eta_formatted}`,
+        format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | ETA {eta_formatted}`,
         stream,
         etaBuffer: 20,
         hideCursor: true,
@@ -51,6 +63,7 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
       if (first === undefined) {
         first = done;
         t0 = Date.now();
+        if (quietStart) lastLine = t0;
         return;
       }
       const now = Date.now();
@@ -59,7 +72,7 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
       const elapsedS = (now - t0) / 1000;
       const rate = (done - first) / elapsedS;
       stream.write(
-        `${label}: ${done}/${total} tasks (${Math.floor((100 * done) / total)}%), ` +
+        `${label}: ${done}/${total} ${unit} (${Math.floor((100 * done) / total)}%), ` +
           `elapsed ${formatDuration(elapsedS)}, ETA ${formatDuration((total - done) / rate)}\n`,
       );
     },

@@ -10,6 +10,14 @@ import { loadScenarioFile } from '../load.ts';
 import { addPolicyFlags, withPolicies, type ChosenPolicies, type PolicyFlags } from '../policy-options.ts';
 import { formatNumber as f } from '../table.ts';
 import { addSimFlags, simConfigFromFlags } from '../sim-options.ts';
+import {
+  addLimitFlags,
+  limitsFromFlags,
+  partialLine,
+  refuseAbsurdRun,
+  watchSimulation,
+  type RunLimits,
+} from '../run-limits.ts';
 import { TraceFile, type TraceFormat } from '../trace-file.ts';
 
 interface SimulateFlags extends Record<string, unknown>, PolicyFlags {
@@ -21,35 +29,48 @@ interface SimulateFlags extends Record<string, unknown>, PolicyFlags {
   strict?: boolean;
 }
 
-/** Runs a simulation, streaming the trace to a file if asked; a failed run leaves no trace file. */
+/** A run's result, with the budget that stopped it early if one did. */
+export type WatchedResult = SimResult & { stoppedBy?: string };
+
+/**
+ * Runs a simulation with progress and budgets (src/cli/run-limits.ts), streaming the trace to a
+ * file if asked; a failed run leaves no trace file.
+ */
 export async function simulateWithTrace(
   scenario: Scenario,
   policies: ChosenPolicies,
-  run: { config: SimConfig; seed: number },
+  run: { config: SimConfig; seed: number; limits: RunLimits },
   tracePath?: string,
   traceFormat: TraceFormat = 'jsonl',
-): Promise<SimResult> {
-  const { config, seed } = run;
+): Promise<WatchedResult> {
+  const { config, seed, limits } = run;
   const { policy, fallback } = policies;
+  refuseAbsurdRun(scenario, config, limits);
   const trace = tracePath === undefined ? undefined : openTrace(tracePath, traceFormat);
+  const watch = watchSimulation(scenario, config, limits);
+  let result: SimResult;
   try {
-    const result = await simulate(scenario, {
+    result = await simulate(scenario, {
       policy,
       ...(fallback ? { fallback } : {}),
       config,
       seed,
       ...(trace ? { onTrace: trace.write } : {}),
       wallClockS: () => performance.now() / 1000,
+      ...(watch.maxEvents === undefined ? {} : { maxEvents: watch.maxEvents }),
+      onSlice: watch.onSlice,
     });
     // The policy processes must have exited cleanly before the run counts as done.
     await policies.close?.();
     trace?.close();
-    return result;
   } catch (err) {
+    watch.finish(false);
     trace?.abort();
     if (err instanceof RangeError) throw new InputError(err.message);
     throw err;
   }
+  const stoppedBy = watch.finish(result.partial === true);
+  return stoppedBy === undefined ? result : { ...result, stoppedBy };
 }
 
 function openTrace(path: string, format: TraceFormat): TraceFile {
@@ -60,7 +81,7 @@ function openTrace(path: string, format: TraceFormat): TraceFile {
   }
 }
 
-function formatSimSummary(result: SimResult): string {
+function formatSimSummary(result: WatchedResult): string {
   const m = result.metrics;
   const steps = m.perUser.reduce((s, u) => s + u.steps, 0);
   return [
@@ -87,21 +108,24 @@ export function configure(command: Command): void {
     .option('--out <file>', 'write the result JSON to this file')
     .option('--set <path=value>', SET_HELP, collectSets, [])
     .option('--strict', STRICT_NORMALIZATION_HELP);
-  addSimFlags(addPolicyFlags(command)).action((scenarioPath: string, flags: SimulateFlags) =>
+  addLimitFlags(addSimFlags(addPolicyFlags(command))).action((scenarioPath: string, flags: SimulateFlags) =>
     runCommand(async () => {
       const format = flags.traceFormat;
       if (format !== 'jsonl' && format !== 'chrome')
         throw new InputError(`--trace-format: must be jsonl or chrome (got '${format}')`);
       const { config, seed: seedFlag } = simConfigFromFlags(flags);
+      const limits = limitsFromFlags(flags);
       const scenario = loadScenarioFile(scenarioPath, { set: flags.set ?? [], strict: flags.strict });
       const seed = masterSeed(seedFlag, scenario);
       const { result, name } = await withPolicies(scenario, flags, seed, async (policies) => ({
-        result: await simulateWithTrace(scenario, policies, { config, seed }, flags.trace, format),
+        result: await simulateWithTrace(scenario, policies, { config, seed, limits }, flags.trace, format),
         name: policies.policy.name,
       }));
       const json = jsonText({ scenario: scenarioPath, policy: name, ...result });
       if (flags.out !== undefined) writeFileAtomic(flags.out, json);
-      process.stdout.write(flags.json === true ? json : `${formatSimSummary(result)}\n`);
+      process.stdout.write(
+        flags.json === true ? json : `${partialLine(result.stoppedBy)}${formatSimSummary(result)}\n`,
+      );
     }),
   );
 }

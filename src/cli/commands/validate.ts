@@ -11,6 +11,7 @@ import { loadScenarioFile } from '../load.ts';
 import { formatNumber as f, formatTable } from '../table.ts';
 import { addSimFlags, simConfigFromFlags } from '../sim-options.ts';
 import { addPolicyFlags, withPolicies, type PolicyFlags } from '../policy-options.ts';
+import { addLimitFlags, limitsFromFlags, partialLine } from '../run-limits.ts';
 import { simulateWithTrace } from './simulate.ts';
 
 interface ValidateFlags extends Record<string, unknown>, PolicyFlags {
@@ -78,7 +79,7 @@ export function configure(command: Command): void {
     .option('--json', 'print the report as one JSON document')
     .option('--set <path=value>', SET_HELP, collectSets, [])
     .option('--strict', STRICT_NORMALIZATION_HELP);
-  addSimFlags(addPolicyFlags(command)).action((scenarioPath: string, flags: ValidateFlags) =>
+  addLimitFlags(addSimFlags(addPolicyFlags(command))).action((scenarioPath: string, flags: ValidateFlags) =>
     runCommand(async () => {
       if (flags.dynamics !== true) {
         const given = DYNAMIC_FLAGS.filter(
@@ -90,9 +91,10 @@ export function configure(command: Command): void {
         if (given.length > 0) throw new InputError(`--${given[0]}: dynamics flags need --dynamics`);
       }
       const { config, seed: seedFlag } = simConfigFromFlags(flags);
+      const limits = limitsFromFlags(flags);
       const scenario = loadScenarioFile(scenarioPath, { set: flags.set ?? [], strict: flags.strict });
       const seed = masterSeed(seedFlag, scenario);
-      const { report, name } = await withPolicies(scenario, flags, seed, async (policies) => {
+      const { report, name, stoppedBy } = await withPolicies(scenario, flags, seed, async (policies) => {
         const { policy } = policies;
         const allocation = await acceptDecision(policy, firstObservation(scenario));
         // The run starts from the allocation just compared (no second optimisation); later epochs
@@ -105,11 +107,12 @@ export function configure(command: Command): void {
         const result = await simulateWithTrace(
           scenario,
           { ...policies, policy: startFrom },
-          { config, seed },
+          { config, seed, limits },
         );
         return {
           report: compareWithAnalytic(evaluate(scenario, allocation), result.metrics),
           name: policy.name,
+          stoppedBy: result.stoppedBy,
         };
       });
       process.stdout.write(
@@ -118,9 +121,10 @@ export function configure(command: Command): void {
               scenario: scenarioPath,
               policy: name,
               dynamics: flags.dynamics === true,
+              ...(stoppedBy === undefined ? {} : { partial: true, stoppedBy }),
               ...report,
             })
-          : `${formatReport(report, flags.dynamics === true)}\n`,
+          : `${partialLine(stoppedBy)}${formatReport(report, flags.dynamics === true)}\n`,
       );
     }),
   );
