@@ -4,6 +4,7 @@
  * command being run (or asked for `--help`) is loaded, so `mecsim scenario` does not pay for the
  * optimizer, the simulation or the experiments. Commander's usage errors exit 2.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { guardProcess, InputError } from '../files/index.ts';
 import { EXIT_INPUT } from './errors.ts';
@@ -84,9 +85,14 @@ function commandNamed(args: readonly string[]): string | undefined {
   return words[0] === 'help' ? words[1] : words[0];
 }
 
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
 /** The program with every command listed and `name`'s module loaded and configured. */
 async function buildProgram(name: string | undefined): Promise<Command> {
   const program = new Command('mecsim')
+    .version(VERSION, '-V, --version', 'print the version of mecsim')
     .description(
       'Discrete-event simulator and optimizer for split fine-tuning of LLMs in mobile edge computing',
     )

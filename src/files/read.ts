@@ -18,10 +18,23 @@ export function fileErrorReason(err: unknown): string {
   return err instanceof Error ? err.message.split('\n')[0]! : String(err);
 }
 
-/** The text of a file; `what` names it in errors (`scenario file`, `config file`, …). */
+/** What `-` already stood for: standard input can be read once. */
+let stdinReadAs: string | undefined;
+
+/**
+ * The text of a file; `what` names it in errors (`scenario file`, `config file`, …). The path
+ * `-` is standard input (`mecsim scenario | mecsim optimize -`), for one file of a command.
+ */
 export function readTextFile(path: string, what: string): string {
+  if (path === '-') {
+    if (stdinReadAs !== undefined)
+      throw new InputError(
+        `${what} -: standard input is already the ${stdinReadAs}; only one file can be '-'`,
+      );
+    stdinReadAs = what;
+  }
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (err) {
     throw new InputError(`${what} ${path}: ${fileErrorReason(err)}`);
   }

@@ -32,6 +32,38 @@ export const RANGES = {
   tally: { min: 0, max: 1e15 },
 } as const satisfies Record<string, IntRange>;
 
+export interface RealRange {
+  /** Least value allowed (0 where 0 is a legal choice: a weight, an idle GPU's κ). */
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The magnitudes a real-valued scenario field may take: every physical value of the presets and
+ * profiles lies well inside, and at every corner the model's delays, energies, rates and the
+ * optimizer's LP coefficients stay finite (test/scenario/magnitudes.test.ts computes them). A
+ * channel gain of 1e-320 or a κ of 1e308 is refused here, naming the field, instead of becoming
+ * a NaN deep in an LP. Exclusive lower bounds (0 < x) stay with the schema's `positive()`.
+ */
+export const MAGNITUDES = {
+  flopsPerCycle: { min: 1e-6, max: 1e9 },
+  frequencyHz: { min: 1, max: 1e13 },
+  bandwidthHz: { min: 1e-3, max: 1e13 },
+  powerW: { min: 1e-15, max: 1e6 },
+  kappa: { min: 0, max: 1e-6 },
+  bits: { min: 1e-6, max: 1e18 },
+  weight: { min: 0, max: 1e6 },
+  normalization: { min: 1e-30, max: 1e30 },
+  noisePsdWPerHz: { min: 1e-35, max: 1e-3 },
+  lipschitz: { min: 1e-9, max: 1e9 },
+  channelGain: { min: 1e-30, max: 1e3 },
+  /** Positions and the area side, in metres. */
+  lengthM: { min: -1e9, max: 1e9 },
+} as const satisfies Record<string, RealRange>;
+
+/** The zod form of a real field in `r`: refusals read `must be >= 1e-30 (got 1e-320)`. */
+export const realIn = (r: RealRange): z.ZodNumber => z.number().min(r.min).max(r.max);
+
 /** `must be an integer in 1..10000`: the one wording of a range in every message. */
 export const rangeText = (r: IntRange): string => `must be an integer in ${r.min}..${r.max}`;
 

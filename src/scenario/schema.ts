@@ -5,13 +5,15 @@
  */
 import { z } from 'zod';
 import type { Allocation, ModelScenario } from '../model/types.ts';
-import { integerIn, RANGES } from './ranges.ts';
+import { integerIn, MAGNITUDES as M, RANGES, realIn, type RealRange } from './ranges.ts';
 import { strictObject } from './strict.ts';
 
 const positive = () => z.number().positive();
 const nonNegative = () => z.number().min(0);
+/** A real in its magnitude range (src/scenario/ranges.ts); `> 0` first where 0 is not allowed. */
+const within = (r: RealRange) => (r.min > 0 ? positive().min(r.min).max(r.max) : realIn(r));
 const count = () => integerIn(RANGES.count);
-const coordinate = () => z.number();
+const coordinate = () => within(M.lengthM);
 
 /** Defaults for fields added after the first contract; the generator always writes them out. */
 export const DEFAULT_OBJECTIVE = { uplinkDelay: true, minPowerW: 1e-3 } as const;
@@ -24,7 +26,7 @@ export const LlmSchema = strictObject({
   batchSize: count(),
   hiddenDim: count(),
   /** [mecsim] bits per token id an edge-only user sends (α = 0). */
-  tokenIdBits: positive().default(DEFAULT_TOKEN_ID_BITS),
+  tokenIdBits: within(M.bits).default(DEFAULT_TOKEN_ID_BITS),
   /** [mecsim] ψ(d) = B·(perToken·d + perTokenSquared·d²) for a profile-built LLM; absent: the paper's ψ. */
   layerFlops: strictObject({ perToken: positive(), perTokenSquared: nonNegative() }).optional(),
 });
@@ -49,11 +51,11 @@ const Tr38901LawSchema = strictObject({
 export const UserSchema = strictObject({
   tokens: count(),
   gpuCores: count(),
-  flopsPerCycle: positive(),
-  maxFreqHz: positive(),
-  maxPowerW: positive(),
-  kappa: nonNegative(),
-  activationBits: positive(),
+  flopsPerCycle: within(M.flopsPerCycle),
+  maxFreqHz: within(M.frequencyHz),
+  maxPowerW: within(M.powerW),
+  kappa: within(M.kappa),
+  activationBits: within(M.bits),
   datasetSize: count(),
   xM: coordinate(),
   yM: coordinate(),
@@ -61,12 +63,12 @@ export const UserSchema = strictObject({
 
 export const ServerSchema = strictObject({
   gpuCores: count(),
-  flopsPerCycle: positive(),
-  maxFreqHz: positive(),
-  bandwidthHz: positive(),
-  kappa: nonNegative(),
+  flopsPerCycle: within(M.flopsPerCycle),
+  maxFreqHz: within(M.frequencyHz),
+  bandwidthHz: within(M.bandwidthHz),
+  kappa: within(M.kappa),
   /** For the optional gradient download (MODEL.md §9); not part of the paper's costs. */
-  txPowerW: positive().default(DEFAULT_SERVER_TX_POWER_W),
+  txPowerW: within(M.powerW).default(DEFAULT_SERVER_TX_POWER_W),
   xM: coordinate(),
   yM: coordinate(),
 });
@@ -77,7 +79,7 @@ const ScenarioObject = strictObject({
   preset: z.string().default('custom'),
   seed: integerIn(RANGES.seed),
   /** Side of the square area users and servers are placed in. */
-  areaM: positive(),
+  areaM: positive().max(M.lengthM.max),
   /** What a profile-built scenario was composed from (`mecsim profiles`); absent for the generator's presets. */
   profiles: strictObject({
     phones: z.string(),
@@ -88,25 +90,25 @@ const ScenarioObject = strictObject({
     radio: z.string(),
   }).optional(),
   llm: LlmSchema,
-  weights: strictObject({ delay: nonNegative(), energy: nonNegative(), stability: nonNegative() }),
+  weights: strictObject({ delay: within(M.weight), energy: within(M.weight), stability: within(M.weight) }),
   normalization: strictObject({
-    delayS: positive(),
-    energyJ: positive(),
-    stability: positive(),
+    delayS: within(M.normalization),
+    energyJ: within(M.normalization),
+    stability: within(M.normalization),
     /** What it was computed from (`normalization.ts`); absent in files older than the field. */
     from: z.string().optional(),
   }),
   objective: strictObject({
     uplinkDelay: z.boolean().default(DEFAULT_OBJECTIVE.uplinkDelay),
-    minPowerW: positive().default(DEFAULT_OBJECTIVE.minPowerW),
+    minPowerW: within(M.powerW).default(DEFAULT_OBJECTIVE.minPowerW),
   }).default({ ...DEFAULT_OBJECTIVE }),
-  noisePsdWPerHz: positive(),
+  noisePsdWPerHz: within(M.noisePsdWPerHz),
   /** The path-loss law the gains came from, for a simulator that moves users. */
   pathLoss: z.union([LogDistanceLawSchema, Tr38901LawSchema]).default({ ...DEFAULT_PATH_LOSS }),
-  stability: strictObject({ lipschitz: positive() }),
+  stability: strictObject({ lipschitz: within(M.lipschitz) }),
   users: z.array(UserSchema).min(RANGES.users.min).max(RANGES.users.max),
   servers: z.array(ServerSchema).min(RANGES.servers.min).max(RANGES.servers.max),
-  channelGain: z.array(z.array(positive())),
+  channelGain: z.array(z.array(within(M.channelGain))),
 });
 
 /** Cross-field rules: the gain matrix is users × servers; every user can meet the power floor. */

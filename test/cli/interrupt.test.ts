@@ -46,7 +46,17 @@ describe.concurrent('interrupts and lost output', { timeout: 120_000 }, () => {
       const s = join(dir, 's.json');
       writeFileSync(s, formatScenario(generateScenario({ seed: 1, users: 20, servers: 4 })));
       // About 20 MB of trace per simulated second: minutes of work, killed once the trace is growing.
-      const args = ['simulate', s, '--duration', '1e5', '--fading', 'rayleigh', '--coherence', '0.01'];
+      const args = [
+        'simulate',
+        s,
+        '--duration',
+        '1e5',
+        '--fading',
+        'rayleigh',
+        '--coherence',
+        '0.01',
+        '--no-progress',
+      ];
       const r = await interrupted(
         [...args, '--trace', join(dir, 't.jsonl'), '--out', join(dir, 'r.json')],
         () => readdirSync(dir).some((f) => f.endsWith('.tmp')),
