@@ -4,16 +4,16 @@
  */
 
 /**
- * [mecsim] The lowest user frequency an optimizer chooses, as a fraction of f^max: with a delay
- * weight ω_t = 0 the energy falls as f → 0 and (9f)'s 0 < f has no minimiser, as the uplink power
- * has none without `objective.minPowerW`; the floor makes that legal weight give a feasible plan.
+ * [mecsim] The user frequency chosen, as a fraction of f^max, when the delay weight ω_t is 0: the
+ * energy then falls as f → 0 and (9f)'s 0 < f has no minimiser (as the uplink power has none
+ * without `objective.minPowerW`); this makes that legal weight give a feasible plan.
  */
 export const MIN_USER_FREQ_SHARE = 1e-3;
 
 /**
  * The user frequency that minimises A_n(f) = ω_t·ψ/(f·C·D) + ω_e·κ·f²·ψ/(C·D):
- * dA/df = 0 gives f³ = ω_t / (2·ω_e·κ); then clipped to [MIN_USER_FREQ_SHARE·f^max, f^max].
- * Independent of ψ, C, D and α_n.
+ * dA/df = 0 gives f³ = ω_t / (2·ω_e·κ); then clipped to f^max (MIN_USER_FREQ_SHARE·f^max when
+ * ω_t = 0). Independent of ψ, C, D and α_n.
  */
 export function optimalUserFreqHz(
   delayPerS: number,
@@ -22,8 +22,8 @@ export function optimalUserFreqHz(
   maxFreqHz: number,
 ): number {
   if (energyPerJ === 0 || kappa === 0) return maxFreqHz;
-  const f = Math.cbrt(delayPerS / (2 * energyPerJ * kappa));
-  return Math.min(maxFreqHz, Math.max(MIN_USER_FREQ_SHARE * maxFreqHz, f));
+  if (delayPerS === 0) return MIN_USER_FREQ_SHARE * maxFreqHz;
+  return Math.min(maxFreqHz, Math.cbrt(delayPerS / (2 * energyPerJ * kappa)));
 }
 
 /**

@@ -11,7 +11,7 @@ import { strictObject } from './strict.ts';
 const positive = () => z.number().positive();
 const nonNegative = () => z.number().min(0);
 /** A real in its magnitude range (src/scenario/ranges.ts); `> 0` first where 0 is not allowed. */
-const within = (r: RealRange) => (r.min > 0 ? positive().min(r.min).max(r.max) : realIn(r));
+const within = (r: RealRange) => (r.min > 0 ? positive().pipe(realIn(r)) : realIn(r));
 const count = () => integerIn(RANGES.count);
 const coordinate = () => within(M.lengthM);
 
