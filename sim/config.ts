@@ -2,6 +2,8 @@
  * How a simulation run is set up (MODEL.md §9). Defaults reproduce the paper's static model: one
  * fixed allocation, the scenario's gains, dedicated edge-GPU shares, no gradient download.
  */
+import { NO_REPLAN_COSTS, type ReplanConfig } from './replan.ts';
+
 export type EdgeGpuMode = 'dedicated' | 'processor-sharing';
 export type FadingKind = 'static' | 'rayleigh' | 'rician';
 export type MobilityKind = 'none' | 'random-waypoint' | 'gauss-markov';
@@ -45,6 +47,8 @@ export interface SimConfig {
   /** Record the optimizer's wall time in epoch records. Off by default: wall time differs run to
    *  run, and traces and metrics are byte-identical for the same seed only without it. */
   recordWallTime: boolean;
+  /** Re-planning costs (`replan.ts`); none by default. */
+  replan: ReplanConfig;
 }
 
 export const DEFAULT_SIM_CONFIG: SimConfig = {
@@ -56,6 +60,7 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
   mobility: { kind: 'none', minSpeedMps: 0.5, maxSpeedMps: 1.5, memory: 0.8 },
   epoch: { everyS: Infinity, rateChange: Infinity },
   recordWallTime: false,
+  replan: NO_REPLAN_COSTS,
 };
 
 /** Whether gains change over time at all (and so block events are needed). */

@@ -10,6 +10,11 @@
  * the user to another server: then the share it had at the uplink, since a share of the new
  * server's GPU means nothing on the old one. An epoch thus applies from the next phase each user
  * starts, and a transfer in flight keeps its power and bandwidth.
+ *
+ * With re-planning costs (`replan.ts`) a step whose split differs from the last step's begins
+ * with a migration phase (the layers between the two over the link), and an uplink to another
+ * server than the last step's with a handover phase; the uplink then goes to the server chosen
+ * when its phase began.
  */
 import type { Simulation } from '../src/engine/index.ts';
 import { gpuFlopsPerS, gpuPowerW, sentBits, userLayerFlops, type Allocation } from '../src/model/index.ts';
@@ -22,6 +27,7 @@ import { Link } from './link.ts';
 import { newStepRecord, type MetricsCollector, type StepRecord } from './metrics.ts';
 import type { UserPhase, UserProgress } from './policy.ts';
 import { START_LANE } from './priorities.ts';
+import { newStepReplan, type StepReplan } from './replan.ts';
 import type { TraceOut } from './trace/records.ts';
 
 /** The allocation in force (the epoch controller replaces it). */
@@ -39,6 +45,8 @@ export interface DeviceContext {
   readonly servers: readonly EdgeServer[];
   readonly metrics: MetricsCollector;
   readonly trace: TraceOut;
+  /** Bits moved per layer when a split changes (only read with `config.replan.migration`). */
+  readonly migrationBitsPerLayer: number;
   /** Called when the device has completed all its steps. */
   readonly onDone: () => void;
 }
@@ -52,6 +60,11 @@ export class UserDevice implements LayerRunOwner {
   private stepIndex = 0;
   private record: StepRecord;
   private edgeShareAtUplinkHz = 0;
+  /** The split and the server of the last step (−1: none yet), for the re-planning costs. */
+  private lastLayers = -1;
+  private lastServer = -1;
+  private replan: StepReplan = newStepReplan();
+  private readonly replanCosts: boolean;
 
   constructor(
     readonly n: number,
@@ -62,6 +75,7 @@ export class UserDevice implements LayerRunOwner {
     this.run = new LayerRun(sim, n, flops, this);
     this.link = new Link(sim, ctx.channel, scenario.noisePsdWPerHz, n);
     this.record = newStepRecord(n, 0, 0, 0);
+    this.replanCosts = ctx.config.replan.migration || ctx.config.replan.handoverS > 0;
   }
 
   /** Where the user is, for a policy's observation. */
@@ -78,6 +92,52 @@ export class UserDevice implements LayerRunOwner {
   startStep(): void {
     const alpha = this.ctx.plan.allocation.localLayers[this.n]!;
     this.record = newStepRecord(this.n, this.stepIndex, this.ctx.sim.now, alpha);
+    const previous = this.lastLayers;
+    this.lastLayers = alpha;
+    if (this.replanCosts) this.replan = newStepReplan();
+    if (this.ctx.config.replan.migration && previous >= 0 && previous !== alpha) {
+      this.startMigration(Math.abs(alpha - previous));
+      return;
+    }
+    this.startLocal();
+  }
+
+  /** The layers between the last split and this one move over the user's link (`replan.ts`). */
+  private startMigration(layers: number): void {
+    const { allocation } = this.ctx.plan;
+    // A local-only user has no bandwidth now: the layers come back over its last step's link.
+    const inForce = allocation.bandwidthHz[this.n]! > 0;
+    const server = inForce ? allocation.association[this.n]! : this.lastServer;
+    const bandwidthHz = inForce ? allocation.bandwidthHz[this.n]! : this.link.bandwidthHz;
+    this.phase = 'migration';
+    this.replan.migratedLayers = layers;
+    const bits = layers * this.ctx.migrationBitsPerLayer;
+    this.link.send(bits, server, allocation.powerW[this.n]!, bandwidthHz, migrationDone, this);
+  }
+
+  migrationDone(): void {
+    const { sim, trace } = this.ctx;
+    const durS = this.link.finish();
+    this.replan.migrationDelayS = durS;
+    this.replan.migrationEnergyJ = this.link.powerW * durS;
+    if (trace !== null) {
+      trace({
+        t: sim.now,
+        type: 'migration',
+        user: this.n,
+        batch: this.stepIndex,
+        startS: this.link.startS,
+        layers: this.replan.migratedLayers,
+        localLayers: this.record.localLayers,
+        bits: this.link.bits,
+        energyJ: this.replan.migrationEnergyJ,
+      });
+    }
+    sim.schedule(0, startLocal, this, START_LANE, this.n);
+  }
+
+  startLocal(): void {
+    const alpha = this.record.localLayers;
     if (alpha === 0) {
       this.startUplink();
       return;
@@ -143,16 +203,48 @@ export class UserDevice implements LayerRunOwner {
     const {
       plan: { allocation },
       scenario,
+      config,
     } = this.ctx;
     if (this.record.localLayers >= scenario.llm.layers) {
       this.endStep();
       return;
     }
     const m = allocation.association[this.n]!;
-    this.phase = 'uplink';
     this.record.server = m;
     this.edgeShareAtUplinkHz = allocation.edgeFreqHz[this.n]!;
-    const bits = sentBits(scenario, this.n, this.record.localLayers);
+    if (config.replan.handoverS > 0 && this.lastServer >= 0 && m !== this.lastServer) {
+      this.phase = 'handover';
+      this.ctx.sim.schedule(config.replan.handoverS, handoverDone, this, START_LANE, this.n);
+      return;
+    }
+    this.sendUplink();
+  }
+
+  handoverDone(): void {
+    const { sim, trace, config } = this.ctx;
+    this.replan.handoverDelayS = config.replan.handoverS;
+    this.replan.handovers = 1;
+    if (trace !== null) {
+      trace({
+        t: sim.now,
+        type: 'handover',
+        user: this.n,
+        from: this.lastServer,
+        server: this.record.server,
+        batch: this.stepIndex,
+        startS: sim.now - config.replan.handoverS,
+      });
+    }
+    this.sendUplink();
+  }
+
+  /** The activations go to the server chosen when the uplink phase began (`record.server`). */
+  private sendUplink(): void {
+    const { allocation } = this.ctx.plan;
+    const m = this.record.server;
+    this.phase = 'uplink';
+    this.lastServer = m;
+    const bits = sentBits(this.ctx.scenario, this.n, this.record.localLayers);
     this.link.send(bits, m, allocation.powerW[this.n]!, allocation.bandwidthHz[this.n]!, uplinkDone, this);
   }
 
@@ -225,7 +317,11 @@ export class UserDevice implements LayerRunOwner {
     const r = this.record;
     r.endS = sim.now;
     metrics.add(r);
-    if (trace !== null) trace({ t: sim.now, type: 'step', ...r, batch: r.step });
+    if (this.replanCosts) metrics.addReplan(r.user, this.replan);
+    if (trace !== null) {
+      const costs = this.replanCosts ? replanFields(this.replan) : {};
+      trace({ t: sim.now, type: 'step', ...r, batch: r.step, ...costs });
+    }
     this.stepIndex++;
     this.phase = 'idle';
     if (this.stepIndex >= config.maxStepsPerUser) {
@@ -237,8 +333,18 @@ export class UserDevice implements LayerRunOwner {
   }
 }
 
+/** A step's re-planning costs as the step trace record carries them (only with costs on). */
+const replanFields = (r: StepReplan) => ({
+  migrationDelayS: r.migrationDelayS,
+  migrationEnergyJ: r.migrationEnergyJ,
+  handoverDelayS: r.handoverDelayS,
+});
+
 // Module-level handlers, so scheduling allocates no closure per event.
 const startStep = (d: UserDevice): void => d.startStep();
+const migrationDone = (d: UserDevice): void => d.migrationDone();
+const startLocal = (d: UserDevice): void => d.startLocal();
+const handoverDone = (d: UserDevice): void => d.handoverDone();
 const startUplink = (d: UserDevice): void => d.startUplink();
 const uplinkDone = (d: UserDevice): void => d.uplinkDone();
 const startEdge = (d: UserDevice): void => d.startEdge();

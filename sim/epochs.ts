@@ -3,7 +3,8 @@
  * when some user's uplink rate has moved by more than `epoch.rateChange` since the last epoch, on
  * the gains in force, and records each epoch. The engine runs synchronously, the policy is
  * asynchronous (HiGHS): an epoch event stops the engine, and the run loop awaits `apply`, which
- * replaces the allocation in force before the engine resumes at the same instant.
+ * replaces the allocation in force before the engine resumes at the same instant — or, with a
+ * solve time (`replan.ts`), schedules the replacement that many simulated seconds later.
  */
 import type { Simulation } from '../src/engine/index.ts';
 import { evaluate, uplinkRateBps, type Allocation } from '../src/model/index.ts';
@@ -31,6 +32,10 @@ export interface EpochRecord {
   optimizerWallS?: number;
   /** Only when the fallback policy stood in: why the policy's own decision was refused. */
   rejected?: string;
+  /** Only with a solve time (`replan.ts`): the simulated seconds charged, and when the allocation
+   *  went (or would have gone) into force. */
+  solveS?: number;
+  appliesS?: number;
 }
 
 export interface EpochSetup {
@@ -96,11 +101,29 @@ export class EpochController implements AllocationSource {
     return trigger;
   }
 
-  /** Runs the policy now and puts its allocation in force. */
+  /** Runs the policy now and puts its allocation in force, at once or after the solve time. */
   async apply(trigger: EpochTrigger): Promise<void> {
     const decided = await this.decide(trigger);
-    this.allocation = decided.allocation;
-    this.record(trigger, decided);
+    const { solveS } = this.setup.config.replan;
+    const chargedS = solveS === 'measured' ? decided.wallS : solveS;
+    if (chargedS <= 0) {
+      this.allocation = decided.allocation;
+      this.record(trigger, decided);
+      return;
+    }
+    this.record(trigger, decided, chargedS);
+    this.setup.sim.schedule(
+      chargedS,
+      applyLater,
+      { controller: this, allocation: decided.allocation },
+      EPOCH_LANE,
+    );
+  }
+
+  /** A decision whose solve time has passed goes into force. */
+  putInForce(allocation: Allocation): void {
+    this.allocation = allocation;
+    this.ratesAtEpoch = this.uplinkRates();
   }
 
   /** The policy's decision on the gains in force, merged and checked, or the fallback's. */
@@ -149,9 +172,9 @@ export class EpochController implements AllocationSource {
     this.setup.sim.stop();
   }
 
-  private record(trigger: EpochTrigger, decided: Decided): void {
+  private record(trigger: EpochTrigger, decided: Decided, solveS = 0): void {
     const { sim, config, trace } = this.setup;
-    this.ratesAtEpoch = this.uplinkRates();
+    if (solveS === 0) this.ratesAtEpoch = this.uplinkRates();
     const record: EpochRecord = {
       index: this.records.length,
       timeS: sim.now,
@@ -161,6 +184,10 @@ export class EpochController implements AllocationSource {
     };
     if (config.recordWallTime) record.optimizerWallS = decided.wallS;
     if (decided.rejected !== undefined) record.rejected = decided.rejected;
+    if (solveS > 0) {
+      record.solveS = solveS;
+      record.appliesS = sim.now + solveS;
+    }
     this.records.push(record);
     if (trace !== null) trace({ t: sim.now, type: 'epoch', ...record });
   }
@@ -182,3 +209,5 @@ export class EpochController implements AllocationSource {
 // Module-level handlers for the engine.
 const periodEpoch = (c: EpochController): void => c.fire('period');
 const rateChangeEpoch = (c: EpochController): void => c.fire('rate-change');
+const applyLater = (a: { controller: EpochController; allocation: Allocation }): void =>
+  a.controller.putInForce(a.allocation);

@@ -9,6 +9,7 @@
 import { objectiveValue, objectiveWeights, userStabilityBound, type Metrics } from '../src/model/index.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { StepWindow } from './policy.ts';
+import { newStepReplan, type StepReplan } from './replan.ts';
 
 /** One training step of one user, as simulated. */
 export interface StepRecord {
@@ -71,6 +72,10 @@ export interface SimUserMetrics extends Sums {
   stability: number;
   totals: Sums;
   stepEndS: number[];
+  /** Only with re-planning costs (`replan.ts`): per-step means of the migration's delay and energy
+   *  and of the handover delay (in `delayS`, and the migration's energy in `energyJ`), and over
+   *  the run the layers moved and the handovers. */
+  replan?: StepReplan;
 }
 
 /**
@@ -116,9 +121,15 @@ export class MetricsCollector {
   private since: WindowSums;
   /** Steps completed by all users together (progress of a step-bounded run). */
   stepsDone = 0;
+  /** Per user, with re-planning costs on. */
+  private readonly replanTotals: StepReplan[] | null;
 
-  constructor(private readonly scenario: Scenario) {
+  constructor(
+    private readonly scenario: Scenario,
+    replanCosts = false,
+  ) {
     this.totals = scenario.users.map(zeroSums);
+    this.replanTotals = replanCosts ? scenario.users.map(newStepReplan) : null;
     this.stabilitySums = scenario.users.map(() => 0);
     this.stepEnds = scenario.users.map(() => []);
     this.since = this.emptyWindow();
@@ -179,18 +190,42 @@ export class MetricsCollector {
     this.stepsDone++;
   }
 
+  /** A completed step's re-planning costs, after `add` of its record; its migration energy is the user's. */
+  addReplan(user: number, r: StepReplan): void {
+    const t = this.replanTotals![user]!;
+    t.migrationDelayS += r.migrationDelayS;
+    t.migrationEnergyJ += r.migrationEnergyJ;
+    t.handoverDelayS += r.handoverDelayS;
+    t.migratedLayers += r.migratedLayers;
+    t.handovers += r.handovers;
+    this.totals[user]!.energyJ += r.migrationEnergyJ;
+    this.since.energyJ += r.migrationEnergyJ;
+  }
+
   result(): SimMetrics {
     const perUser = this.totals.map((totals, n): SimUserMetrics => {
       const steps = this.stepEnds[n]!.length;
       const means = zeroSums();
       for (const f of FIELDS) means[f] = steps > 0 ? totals[f] / steps : NaN;
-      return {
+      const user: SimUserMetrics = {
         ...means,
         steps,
         stability: steps > 0 ? this.stabilitySums[n]! / steps : NaN,
         totals: { ...totals },
         stepEndS: [...this.stepEnds[n]!],
       };
+      const replan = this.replanTotals?.[n];
+      if (replan !== undefined) {
+        const mean = (x: number): number => (steps > 0 ? x / steps : NaN);
+        user.replan = {
+          migrationDelayS: mean(replan.migrationDelayS),
+          migrationEnergyJ: mean(replan.migrationEnergyJ),
+          handoverDelayS: mean(replan.handoverDelayS),
+          migratedLayers: replan.migratedLayers,
+          handovers: replan.handovers,
+        };
+      }
+      return user;
     });
     const sum = (f: (u: SimUserMetrics) => number): number => perUser.reduce((s, u) => s + f(u), 0);
     const totalDelayS = sum((u) => u.delayS);

@@ -15,6 +15,7 @@ import { edgeServers } from './edge/server.ts';
 import { EpochController, type EpochRecord } from './epochs.ts';
 import { MetricsCollector, type SimMetrics } from './metrics.ts';
 import type { Policy } from './policy.ts';
+import { migrationBitsPerLayer } from './replan.ts';
 import type { SimTraceRecord } from './trace/records.ts';
 
 export type { EpochRecord } from './epochs.ts';
@@ -71,7 +72,8 @@ export async function simulate(scenario: Scenario, options: SimulateOptions): Pr
   const sim = new Simulation();
   const trace = options.onTrace ?? null;
   const channel = new ChannelState(scenario, config, new RandomStreams(options.seed ?? scenario.seed));
-  const metrics = new MetricsCollector(scenario);
+  const { replan } = config;
+  const metrics = new MetricsCollector(scenario, replan.migration || replan.handoverS > 0);
   const devices: UserDevice[] = [];
   const epochs = new EpochController({
     sim,
@@ -95,6 +97,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions): Pr
     servers: edgeServers(sim, scenario, config),
     metrics,
     trace,
+    migrationBitsPerLayer: replan.migration ? migrationBitsPerLayer(scenario) : 0,
     onDone: () => {
       if (--usersTraining === 0) sim.stop();
     },

@@ -54,6 +54,21 @@ export class ChromeTraceWriter implements TraceWriter {
           energyJ: r.energyJ,
         });
         return;
+      case 'migration':
+        this.slice(`user ${r.user} migration`, USERS_PID, r.user, r.startS, r.t, {
+          step: r.batch,
+          layers: r.layers,
+          bits: r.bits,
+          energyJ: r.energyJ,
+        });
+        return;
+      case 'handover':
+        this.slice(`user ${r.user} handover`, USERS_PID, r.user, r.startS, r.t, {
+          step: r.batch,
+          from: r.from,
+          server: r.server,
+        });
+        return;
       case 'step':
         this.slice(`user ${r.user} step ${r.step}`, USERS_PID, r.user, r.startS, r.t, {
           server: r.server,

@@ -1,5 +1,5 @@
 /**
- * The trace contract (README "Files other tools read"): one typed record per layer, transfer (uplink, download), step,
+ * The trace contract (README "Files other tools read"): one typed record per layer, transfer (uplink, download, migration), handover, step,
  * gain block and epoch, the union that the emitters build and both trace writers read. A field
  * named `batch` is the user's step index (the trace's name for it, kept for the tools that read
  * traces); times are simulated seconds, `t` the time the record is emitted (the end of a slice).
@@ -57,8 +57,37 @@ export interface DownloadRecord {
   energyJ: number;
 }
 
-/** A completed training step, with every component of its delay and energy. */
-export type StepTraceRecord = { t: number; type: 'step' } & StepRecord & { batch: number };
+/** Layers moving after a split change (re-planning costs): `layers` of them, to reach `localLayers`. */
+export interface MigrationRecord {
+  t: number;
+  type: 'migration';
+  user: number;
+  batch: number;
+  startS: number;
+  layers: number;
+  localLayers: number;
+  bits: number;
+  energyJ: number;
+}
+
+/** A user joining server `server` after `from` (re-planning costs), before its uplink. */
+export interface HandoverRecord {
+  t: number;
+  type: 'handover';
+  user: number;
+  from: number;
+  server: number;
+  batch: number;
+  startS: number;
+}
+
+/** A completed training step, with every component of its delay and energy (and, with
+ *  re-planning costs on, the migration's and the handover's). */
+export type StepTraceRecord = { t: number; type: 'step' } & StepRecord & { batch: number } & {
+    migrationDelayS?: number;
+    migrationEnergyJ?: number;
+    handoverDelayS?: number;
+  };
 
 /** A fading/mobility block: the gain of each user to its associated server, in user order. */
 export interface GainRecord {
@@ -75,6 +104,8 @@ export type SimTraceRecord =
   | EdgeLayerRecord
   | UplinkRecord
   | DownloadRecord
+  | MigrationRecord
+  | HandoverRecord
   | StepTraceRecord
   | GainRecord
   | EpochTraceRecord;

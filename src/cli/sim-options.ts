@@ -11,6 +11,8 @@ import { integerFlagSchema, parseFlags, RANGES, realFlagSchema } from './flags.t
 /** Seconds and fractions that must be above 0; the K factor may be 0 (Rayleigh). */
 const positive = realFlagSchema({ min: 0, minIncluded: false });
 
+const NON_NEGATIVE = realFlagSchema({ min: 0, minIncluded: true });
+
 const SimFlags = z.object({
   duration: positive.optional(),
   steps: integerFlagSchema(RANGES.steps).optional(),
@@ -28,6 +30,18 @@ const SimFlags = z.object({
     .optional(),
   seed: integerFlagSchema(RANGES.seed).optional(),
   wallTime: z.boolean().default(false),
+  solveTime: z
+    .unknown()
+    .transform((v, ctx): number | 'measured' => {
+      if (v === 'measured') return v;
+      const s = NON_NEGATIVE.safeParse(v);
+      if (s.success) return s.data;
+      ctx.addIssue({ code: 'custom', message: "must be a number >= 0 or 'measured'" });
+      return z.NEVER;
+    })
+    .optional(),
+  migration: z.boolean().default(false),
+  handover: NON_NEGATIVE.optional(),
 });
 
 /** Adds the simulation flags to a command. */
@@ -52,7 +66,19 @@ export function addSimFlags(command: Command): Command {
     .option('--mobility <kind>', 'none | random-waypoint | gauss-markov', 'none')
     .option('--speed <min,max>', 'user speed range in m/s', '0.5,1.5')
     .option('--seed <n>', "master seed of the run's random streams (default: the scenario's)")
-    .option('--wall-time', "record the optimizer's wall time per epoch (makes output differ run to run)");
+    .option('--wall-time', "record the optimizer's wall time per epoch (makes output differ run to run)")
+    .option(
+      '--solve-time <s|measured>',
+      're-planning cost: a decision goes into force S simulated seconds after its epoch, or after its measured wall time (differs run to run); default 0',
+    )
+    .option(
+      '--migration',
+      "re-planning cost: when a user's split changes, move the layers (weights, or LoRA adapters) over its link first",
+    )
+    .option(
+      '--handover <s>',
+      're-planning cost: a user that changes server waits S seconds before its uplink',
+    );
 }
 
 /** The SimConfig and seed the flags describe. */
@@ -77,6 +103,7 @@ export function simConfigFromFlags(flags: Record<string, unknown>): {
     },
     epoch: { everyS: f.epoch ?? Infinity, rateChange: f.rateTrigger ?? Infinity },
     recordWallTime: f.wallTime,
+    replan: { solveS: f.solveTime ?? 0, migration: f.migration, handoverS: f.handover ?? 0 },
   };
   return { config, seed: f.seed };
 }

@@ -29,6 +29,9 @@ const DYNAMIC_FLAGS = [
   'rateTrigger',
   'duration',
   'gradientDownload',
+  'solveTime',
+  'migration',
+  'handover',
 ] as const;
 
 function pct(c: Comparison): string {
