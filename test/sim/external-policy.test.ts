@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../src/scenario/generate.ts';
-import { schemaText } from '../../src/cli/commands/schema.ts';
+import { toJsonText } from '../../src/scenario/format.ts';
 import { thresholdDecision } from '../../experiments/policies/threshold.ts';
 import { externalPolicy, type LineChannel } from '../../sim/external-policy.ts';
-import { parseAct, parseReady } from '../../sim/policy-protocol.ts';
+import { parseAct, parseReady, policyProtocolJsonSchema } from '../../sim/policy-protocol.ts';
 import type { Observation } from '../../sim/policy.ts';
 import { simulate } from '../../sim/run.ts';
 import { root } from '../cli/spawn.ts';
@@ -117,7 +117,7 @@ describe('external policy over a line channel', () => {
 
   it('the committed JSON Schema is the one mecsim generates', () => {
     const committed = readFileSync(`${root}experiments/policies/protocol.schema.json`, 'utf8');
-    expect(committed).toBe(schemaText('policy'));
+    expect(committed).toBe(toJsonText(policyProtocolJsonSchema()));
     expect(Object.keys(JSON.parse(committed).$defs)).toEqual(['reset', 'observe', 'end', 'ready', 'act']);
   });
 });

@@ -3,7 +3,7 @@ import { experimentJsonSchema } from '../../../experiments/index.ts';
 import { policyProtocolJsonSchema } from '../../../sim/policy-protocol.ts';
 import { InputError } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
-import { jsonText } from '../json-output.ts';
+import { toJsonText } from '../../scenario/format.ts';
 
 /**
  * The JSON Schemas of what other programs exchange with mecsim, by name. Each is generated from
@@ -22,9 +22,6 @@ export const SCHEMAS: Readonly<Record<string, { describe: string; build: () => o
   },
 };
 
-/** The schema document `name` prints. */
-export const schemaText = (name: string): string => jsonText(SCHEMAS[name]!.build());
-
 /** `mecsim schema NAME`: a JSON Schema on stdout. */
 export function configure(command: Command): void {
   const names = Object.keys(SCHEMAS);
@@ -38,7 +35,7 @@ export function configure(command: Command): void {
       runCommand(() => {
         if (!(name in SCHEMAS))
           throw new InputError(`schema: unknown name '${name}' (choose from ${names.join(', ')})`);
-        process.stdout.write(schemaText(name));
+        process.stdout.write(toJsonText(SCHEMAS[name]!.build()));
       }),
     );
 }
