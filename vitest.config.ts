@@ -18,6 +18,8 @@ const SLOW = [
   'test/experiments/experiment-file-batch.test.ts',
   // SIGTERM and SIGINT to a traced simulate and to an experiment; a closed stdout.
   'test/cli/interrupt.test.ts',
+  // The README's policy study, --quick: eight mecsim processes in a row.
+  'test/experiments/policy-study.test.ts',
 ];
 
 export default defineConfig({

@@ -41,7 +41,7 @@ export interface ChosenPolicies {
 }
 
 /** Seconds a policy process may take per answer, unless `--policy-timeout` says otherwise. */
-export const DEFAULT_POLICY_TIMEOUT_S = 10;
+export const DEFAULT_POLICY_TIMEOUT_S = 60;
 /** Above this, Node's timers overflow (2^31 ms is about 24.8 days). */
 const MAX_POLICY_TIMEOUT_S = 86_400;
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatScenario } from '../../src/scenario/format.ts';
 import { generateScenario } from '../../src/scenario/generate.ts';
 import { expectNoFiles, tempDir } from './files.ts';
-import { mecsim, oneLineFailure, root, SLOW } from './spawn.ts';
+import { mecsim, oneLineFailure, root } from './spawn.ts';
 
 const dir = tempDir();
 const scenario = join(dir, 's.json');
@@ -89,7 +89,10 @@ async function failing(command: string, ...more: string[]): Promise<string> {
   return oneLineFailure(r, 3);
 }
 
-describe.concurrent('--policy-cmd', SLOW, () => {
+/** Up to a dozen mecsim and python3 processes at once on 2 shared cores take their time. */
+const LOADED = { timeout: 360_000 };
+
+describe.concurrent('--policy-cmd', LOADED, () => {
   it('the Python threshold agent gives the run of threshold.ts, byte for byte (trace too)', async () => {
     const out = (k: string) => join(dir, `same-${k}.json`);
     const trace = (k: string) => join(dir, `same-${k}.jsonl`);
@@ -245,10 +248,11 @@ json.loads = loads`,
     time.sleep(600)`,
     );
     const t0 = performance.now();
-    expect(await failing(hang, '--policy-timeout', '1')).toBe(
-      'mecsim: policy hang at t = 15000 s (epoch 1): did not answer within 1 s (--policy-timeout)',
+    expect(await failing(hang, '--policy-timeout', '5')).toBe(
+      'mecsim: policy hang at t = 15000 s (epoch 1): did not answer within 5 s (--policy-timeout)',
     );
-    expect(performance.now() - t0).toBeLessThan(30_000);
+    // Far less than the agent's 600 s sleep, even on a loaded machine.
+    expect(performance.now() - t0).toBeLessThan(300_000);
     const pid = Number(readFileSync(pids, 'utf8'));
     expect(pid).toBeGreaterThan(1);
     expect(await goneWithin(pid, 5_000)).toBe(true);
