@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { integerIn, RANGES } from '../../src/scenario/ranges.ts';
 import { strictObject } from '../../src/scenario/strict.ts';
+import { policyNames } from '../../sim/policies.ts';
 
 const finite = () => z.number().refine(Number.isFinite, 'must be a finite number');
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
@@ -72,6 +73,19 @@ export const SimulationSchema = strictObject({
   durationS: z.number().positive().optional(),
   steps: integerIn(RANGES.steps).optional(),
   epochS: z.number().positive().optional(),
+  /** A named policy decides at t = 0 and at every epoch instead of the point's method (`mecsim
+   *  simulate --policy NAME`); without it the method's solution is kept, or re-optimised with epochS. */
+  policy: z
+    .string()
+    .refine((name) => policyNames().includes(name), {
+      error: () => `must be one of ${policyNames().join(', ')}`,
+    })
+    .optional(),
+  /** Re-planning costs (sim/replan.ts), as `--solve-time` (fixed seconds only: batches stay
+   *  reproducible), `--migration` and `--handover`. */
+  solveS: z.number().min(0).optional(),
+  migration: z.boolean().optional(),
+  handoverS: z.number().min(0).optional(),
 });
 
 export const RECORDS = ['analytic', 'simulated', 'errors', 'iterations', 'time'] as const;

@@ -51,6 +51,8 @@ export interface PointSetup {
   readonly simulation: Partial<SimConfig> | undefined;
   /** Re-optimise every this many simulated seconds (Infinity: a fixed allocation). */
   readonly epochS: number;
+  /** A named policy that decides instead of the method (`simulation.policy`). */
+  readonly policy: string | undefined;
 }
 
 /** Starting associations when the file does not say (the experiments' default, as the paper's five). */
@@ -70,6 +72,7 @@ function simConfigOf(s: NonNullable<SweepFile['simulation']>): Partial<SimConfig
     },
     mobility: { ...d.mobility, kind: s.mobility ?? d.mobility.kind },
     epoch: { everyS: s.epochS ?? Infinity, rateChange: Infinity },
+    replan: { solveS: s.solveS ?? 0, migration: s.migration ?? false, handoverS: s.handoverS ?? 0 },
   };
 }
 
@@ -105,5 +108,6 @@ export function pointSetup(file: SweepFile, point: Readonly<Record<string, Cell>
     fix: Object.keys(fix).length > 0 ? (fix as FixedDecisions) : undefined,
     simulation: simulates ? simConfigOf(sim) : undefined,
     epochS: sim.epochS ?? Infinity,
+    policy: sim.policy,
   };
 }

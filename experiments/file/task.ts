@@ -110,7 +110,8 @@ export async function runFileTask(
   let report: ValidationReport | undefined;
   if (setup.simulation !== undefined) {
     const t1 = performance.now();
-    const adaptive = setup.epochS < Infinity ? policyNamed(setup.method, { seed }) : undefined;
+    const named = setup.policy ?? (setup.epochS < Infinity ? setup.method : undefined);
+    const adaptive = named === undefined ? undefined : policyNamed(named, { seed });
     sim = await simulate(scenario, {
       policy: adaptive ?? staticPolicy(solved.allocation),
       seed,
