@@ -1,6 +1,6 @@
 /**
  * The final outputs of a finished experiment, built from its run files in task order (never in
- * completion order): rows.csv and rows.jsonl (every row), summary.csv, figures/*.svg and report.md.
+ * completion order): rows.csv and rows.jsonl (every row),  summary.csv, figures/*.svg, report.md and report.html (the same report, figures inlined).
  * Running it twice gives the same bytes; it runs once every task has finished, in one process.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/files/index.ts';
 import type { Experiment, BaseConfig, Row, Task } from '../experiment.ts';
 import type { Figure } from '../report/figure.ts';
-import { reportMarkdown } from '../report/markdown.ts';
+import { reportHtml } from '../report/html.ts';
+import { reportIntro, reportMarkdown } from '../report/markdown.ts';
 import { renderSvg } from '../report/plot.ts';
 import { summarizeRows } from '../report/summary.ts';
 import { summaryRows, toCsv, toJsonl } from '../report/tables.ts';
@@ -39,12 +40,18 @@ export async function assemble(
   removeTemporaries(dir);
   removeTemporaries(figuresDir);
   mkdirSync(figuresDir, { recursive: true });
-  for (const f of figures) writeFileAtomic(join(figuresDir, `${f.name}.svg`), await renderSvg(f.spec));
+  const svgs = new Map<string, string>();
+  for (const f of figures) {
+    svgs.set(f.name, await renderSvg(f.spec));
+    writeFileAtomic(join(figuresDir, `${f.name}.svg`), svgs.get(f.name)!);
+  }
   const s = summaryRows(summary, experiment.groupBy);
   writeFileAtomic(join(dir, 'rows.csv'), toCsv(experiment.columns, rows));
   writeFileAtomic(join(dir, 'rows.jsonl'), toJsonl(experiment.columns, rows));
   writeFileAtomic(join(dir, 'summary.csv'), toCsv(s.columns, s.rows));
   writeFileAtomic(join(dir, 'report.md'), reportMarkdown(experiment, config, figures, tasks.length));
+  const intro = reportIntro(experiment, config, tasks.length);
+  writeFileAtomic(join(dir, 'report.html'), reportHtml({ title: experiment.title, intro, figures, svgs }));
   writeWallTimes(dir, tasks);
   return figures;
 }

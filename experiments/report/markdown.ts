@@ -14,20 +14,24 @@ function paperCommand(name: string, config: ExperimentConfig): string {
   );
 }
 
-export function reportMarkdown(
-  experiment: Experiment<BaseConfig>,
-  config: BaseConfig,
-  figures: readonly Figure[],
-  tasks: number,
-): string {
-  const parts = [
-    `# ${experiment.title}`,
+/** The paragraphs before the figures, shared by report.md and report.html. */
+export function reportIntro(experiment: Experiment<BaseConfig>, config: BaseConfig, tasks: number): string[] {
+  return [
     experiment.description,
     `Configuration: \`${experiment.command?.(config) ?? paperCommand(experiment.name, config as ExperimentConfig)}\`; ${tasks} tasks. ` +
       `Each run is a scenario generated with a seed derived from (master seed ${config.seed}, "${experiment.name}", run index), ` +
       'shared by every sweep point and method of that run (paired comparisons). Cells are mean ± 95% Student-t ' +
       `confidence half-width over ${experiment.statsOver ?? `the ${config.runs} runs`}.`,
   ];
+}
+
+export function reportMarkdown(
+  experiment: Experiment<BaseConfig>,
+  config: BaseConfig,
+  figures: readonly Figure[],
+  tasks: number,
+): string {
+  const parts = [`# ${experiment.title}`, ...reportIntro(experiment, config, tasks)];
   for (const f of figures) {
     parts.push(`## ${f.title}`, `![${f.title}](figures/${f.name}.svg)`);
     if (f.claims.length > 0) {
