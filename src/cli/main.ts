@@ -85,9 +85,24 @@ function commandNamed(args: readonly string[]): string | undefined {
   return words[0] === 'help' ? words[1] : words[0];
 }
 
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  engines: { node: string };
+};
+const VERSION = PACKAGE.version;
+
+/** The Node.js floor of package.json's `engines` (`>=20.19`), checked before anything else runs. */
+function checkNodeVersion(): void {
+  const need = /^>=\s*(\d+)(?:\.(\d+))?/.exec(PACKAGE.engines.node);
+  if (need === null) return;
+  const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
+  const [needMajor, needMinor] = [Number(need[1]), Number(need[2] ?? 0)];
+  if (major > needMajor || (major === needMajor && minor >= needMinor)) return;
+  process.stderr.write(
+    `mecsim: Node.js ${process.versions.node} is too old; mecsim needs Node.js ${PACKAGE.engines.node} (package.json engines)\n`,
+  );
+  process.exit(1);
+}
 
 /** The program with every command listed and `name`'s module loaded and configured. */
 async function buildProgram(name: string | undefined): Promise<Command> {
@@ -123,6 +138,7 @@ async function buildProgram(name: string | undefined): Promise<Command> {
   return program;
 }
 
+checkNodeVersion();
 guardProcess();
 try {
   const program = await buildProgram(commandNamed(process.argv.slice(2)));

@@ -111,3 +111,20 @@ export function partialLine(stoppedBy: string | undefined): string {
     ? ''
     : `partial: stopped by ${stoppedBy}; the figures cover the steps completed until then\n`;
 }
+
+/** A scenario file above this size is refused without `--force` (a JS string tops out near 512 MiB). */
+export const HUGE_SCENARIO_BYTES = 256 * 2 ** 20;
+
+/**
+ * Refuses to generate a scenario whose file would be huge, with the estimate: about 30 bytes per
+ * channel gain (users × servers) and 400 per user and per server, as measured on the generator's
+ * output (1000 × 1000: 29.9 MB).
+ */
+export function refuseHugeScenario(users: number, servers: number, force: boolean): void {
+  const bytes = users * servers * 30 + (users + servers) * 400;
+  if (force || bytes <= HUGE_SCENARIO_BYTES) return;
+  throw new InputError(
+    `--users ${users} --servers ${servers}: the scenario file would be about ${sci(bytes / 2 ** 20)} MiB ` +
+      `(more than ${HUGE_SCENARIO_BYTES / 2 ** 20} MiB); choose fewer users or servers, or pass --force`,
+  );
+}

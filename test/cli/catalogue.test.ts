@@ -576,6 +576,10 @@ const CASES: Record<string, Case> = {
     args: ['validate', f.scenario, '--dynamics', '--fading', 'rician', '--coherence', '1e-300'],
     says: /--coherence: the run would take/,
   },
+  'scenario: a file of gigabytes': {
+    args: ['scenario', '--users', '100000', '--servers', '1000', '--out', out('huge.json')],
+    says: /--users 100000 --servers 1000: the scenario file would be about 2900 MiB .*--force/,
+  },
   'max-wall zero': {
     args: ['simulate', f.scenario, '--max-wall', '0'],
     says: /--max-wall: must be a number > 0/,

@@ -7,6 +7,7 @@ import { runCommand } from '../errors.ts';
 import { jsonLine } from '../json-output.ts';
 import { collectSets, DEFAULT_SEED, integerFlag, RANGES, SET_HELP } from '../flags.ts';
 import { loadScenarioFile } from '../load.ts';
+import { refuseHugeScenario } from '../run-limits.ts';
 import { buildScenario } from '../scenario-spec.ts';
 
 export interface ScenarioFlags {
@@ -26,6 +27,7 @@ export interface ScenarioFlags {
   radio?: string;
   from?: string;
   set?: string[];
+  force?: boolean;
 }
 
 /**
@@ -76,6 +78,7 @@ export function configure(command: Command): void {
     )
     .option('--set <path=value>', SET_HELP, collectSets, [])
     .option('--out <file>', 'write the scenario here instead of printing it')
+    .option('--force', 'write the scenario even when its file would be above 256 MiB')
     .option(
       '--json',
       'with --out: print what was written as one JSON line (without --out the scenario itself is JSON)',
@@ -134,10 +137,14 @@ export function scenarioFromFlags(flags: ScenarioFlags): { scenario: Scenario; t
     const scenario = loadScenarioFile(flags.from, { set: flags.set ?? [], renormalize: true });
     return { scenario, text: formatScenario(scenario) };
   }
+  const users = integerFlag('--users', flags.users, RANGES.users);
+  const servers = integerFlag('--servers', flags.servers, RANGES.servers);
+  // The paper's 50 × 10 when not given: an estimate, to refuse a huge file before building it.
+  refuseHugeScenario(users ?? 50, servers ?? 10, flags.force === true);
   const scenario = buildScenario({
     preset: flags.preset,
-    users: integerFlag('--users', flags.users, RANGES.users),
-    servers: integerFlag('--servers', flags.servers, RANGES.servers),
+    users,
+    servers,
     layers: integerFlag('--layers', flags.layers, RANGES.layers),
     seed: integerFlag('--seed', flags.seed, RANGES.seed) ?? DEFAULT_SEED,
     uplinkDelay: flags.uplinkDelay,
