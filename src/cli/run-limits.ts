@@ -1,8 +1,10 @@
 /**
- * Long simulations, for the commands that run one (`simulate`, `validate`): progress on stderr,
- * the budgets `--max-wall S` and `--max-events N` (a run they stop is written marked partial),
- * and the refusal up front of a run whose event count is absurd (`--coherence 1e-300`,
- * `--duration 1e12`) unless `--force` or a budget bounds it. Wall time is read only here.
+ * Long runs. Simulations (`simulate`, `validate`): progress on stderr, the budgets `--max-wall S`
+ * and `--max-events N` (a run they stop is written marked partial), and the refusal up front of a
+ * run whose event count is absurd (`--coherence 1e-300`, `--duration 1e12`) unless `--force` or a
+ * budget bounds it. The optimizer (`optimize`): progress per outer iteration and the budgets
+ * `--max-wall S` and `--max-iterations N`, its unit of work (an optimizer has no events). Wall time
+ * is read only here.
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -10,6 +12,7 @@ import { evaluate, referenceAllocation } from '../model/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { hasChannelDynamics, type SimConfig } from '../../sim/config.ts';
 import type { SimProgress } from '../../sim/run.ts';
+import type { OuterWatch } from '../optimizer/index.ts';
 import { InputError } from '../files/index.ts';
 import { integerFlagSchema, parseFlags, RANGES, realFlagSchema } from './flags.ts';
 import { progressBar } from './progress.ts';
@@ -127,4 +130,48 @@ export function refuseHugeScenario(users: number, servers: number, force: boolea
     `--users ${users} --servers ${servers}: the scenario file would be about ${sci(bytes / 2 ** 20)} MiB ` +
       `(more than ${HUGE_SCENARIO_BYTES / 2 ** 20} MiB); choose fewer users or servers, or pass --force`,
   );
+}
+
+const OptimizerLimitFlags = z.object({
+  maxWall: realFlagSchema({ min: 0, minIncluded: false }).optional(),
+  maxIterations: integerFlagSchema(RANGES.events).optional(),
+  progress: z.boolean().default(true),
+});
+
+export function addOptimizerLimitFlags(command: Command): Command {
+  return command
+    .option('--max-wall <s>', 'stop after S seconds of wall time with the best plan so far, marked partial')
+    .option(
+      '--max-iterations <n>',
+      'stop after N outer iterations over all starts (the first of a start is its resource step), marked partial',
+    )
+    .option('--no-progress', 'no progress bar or lines on stderr');
+}
+
+export interface OptimizerWatch {
+  readonly watch: OuterWatch;
+  /** Ends the progress display; says which budget stopped the run, if one did. */
+  finish(partial: boolean): string | undefined;
+}
+
+/** Progress (starts done of all, a line every few seconds off a terminal) and budgets of `optimize`. */
+export function watchOptimizer(flags: Record<string, unknown>): OptimizerWatch {
+  const limits = parseFlags(OptimizerLimitFlags, flags);
+  const t0 = performance.now();
+  const bar = limits.progress
+    ? progressBar('optimize', process.stderr, { unit: 'starts', quietStart: true })
+    : undefined;
+  let wallStop = false;
+  return {
+    watch: (p) => {
+      bar?.update(p.start, p.starts);
+      wallStop = limits.maxWall !== undefined && (performance.now() - t0) / 1000 >= limits.maxWall;
+      return wallStop || (limits.maxIterations !== undefined && p.iterations >= limits.maxIterations);
+    },
+    finish: (partial) => {
+      bar?.stop();
+      if (!partial) return undefined;
+      return wallStop ? `--max-wall ${limits.maxWall}` : `--max-iterations ${limits.maxIterations}`;
+    },
+  };
 }

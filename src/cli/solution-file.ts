@@ -18,6 +18,8 @@ export interface SolvedAllocation {
   readonly lpSolves: number;
   /** The `--fix` decisions it was found under (written only when there are some). */
   readonly fixed?: readonly string[];
+  /** The budget that stopped the optimizer before it converged, as given (`--max-wall 30`). */
+  readonly stoppedBy?: string;
 }
 
 export function solutionFileText(s: SolvedAllocation): string {
@@ -36,5 +38,6 @@ export function solutionFileText(s: SolvedAllocation): string {
     ...(s.starts === undefined ? {} : { starts: s.starts }),
     lpSolves: s.lpSolves,
     ...(s.fixed === undefined || s.fixed.length === 0 ? {} : { fixed: s.fixed }),
+    ...(s.stoppedBy === undefined ? {} : { partial: true, stoppedBy: s.stoppedBy }),
   });
 }

@@ -26,8 +26,14 @@ export interface AlternationResult {
   /** The objective after the first resource step and after every accepted outer iteration. */
   readonly history: number[];
   readonly lpSolves: number;
+  /** `stop` asked to stop before convergence. */
+  readonly stopped: boolean;
 }
 
+/**
+ * @param stop asked after the first resource step and after every accepted outer iteration,
+ *   with the objective in hand; true ends the alternation there
+ */
 export function alternate(
   inst: Instance,
   assign: AssignmentSolver,
@@ -36,11 +42,13 @@ export function alternate(
   opts: AlternationOptions,
   stream: RandomStream,
   ranking: CandidateRanking,
+  stop: (objective: number) => boolean = () => false,
 ): AlternationResult {
   let result = policy(start, undefined);
   const history = [result.objective];
   let lpSolves = 0;
-  for (let it = 0; it < opts.maxOuterIterations; it++) {
+  let stopped = stop(result.objective);
+  for (let it = 0; it < opts.maxOuterIterations && !stopped; it++) {
     const step = associationStep(inst, assign, result, policy, opts.association, stream, ranking);
     lpSolves += step.lpSolves;
     const next = step.best;
@@ -51,6 +59,7 @@ export function alternate(
       break;
     result = next;
     history.push(result.objective);
+    stopped = stop(result.objective);
   }
-  return { result, history, lpSolves };
+  return { result, history, lpSolves, stopped };
 }

@@ -1,6 +1,7 @@
 /** The optimizer (MODEL.md §6, §7): the paper's algorithm, every baseline and an exact reference. */
 export { optimize } from './optimize.ts';
 export type { OptimizeOptions, OptimizedSolution } from './optimize.ts';
+export type { OuterProgress, OuterWatch } from './multi-start.ts';
 export { ALGORITHMS, REGISTRY, isAlgorithmName } from './registry.ts';
 export type { AlgorithmEntry, AlgorithmName } from './registry.ts';
 export { ASSOCIATION_RULES, FixError, isAssociationRule } from './fixed.ts';

@@ -11,6 +11,7 @@ import type { Instance } from './instance.ts';
 import type { Plan } from './plan.ts';
 import type { ResourceTolerances } from './resource/transform.ts';
 import type { AssignmentSolver } from './association/assignment.ts';
+import { at } from './at.ts';
 
 /** A finished run of one algorithm. */
 export interface OuterRun {
@@ -18,12 +19,31 @@ export interface OuterRun {
   readonly history: number[];
   readonly starts: number;
   readonly lpSolves: number;
+  /** Stopped early by the watch: the best plan found until then (feasible, not converged). */
+  readonly stopped?: true;
 }
+
+/** Where the outer loop is, after each of its iterations (the first: the start's resource step). */
+export interface OuterProgress {
+  /** 0-based index of the start running, of `starts`. */
+  readonly start: number;
+  readonly starts: number;
+  /** Outer iterations done over all starts so far. */
+  readonly iterations: number;
+  readonly objective: number;
+}
+
+/**
+ * Asked after every outer iteration (never inside a step, so the plan in hand is always
+ * feasible): true stops the run and keeps the best plan so far. Wall time is the caller's.
+ */
+export type OuterWatch = (p: OuterProgress) => boolean;
 
 export interface OuterOptions {
   readonly starts: number;
   readonly outerRelTol: number;
   readonly maxOuterIterations: number;
+  readonly watch?: OuterWatch;
 }
 
 export interface RunContext {
@@ -70,12 +90,18 @@ export function multiStart(
   let best: AlternationResult | undefined;
   let lpSolves = 0;
   const starts = startAssociations(inst, opts.starts, association.loadFactor, streams);
-  starts.forEach((start, k) => {
+  let iterations = 0;
+  let stopped = false;
+  let tried = 0;
+  for (let k = 0; k < starts.length && !stopped; k++) {
+    tried++;
+    const stop = (objective: number): boolean =>
+      opts.watch?.({ start: k, starts: starts.length, iterations: ++iterations, objective }) === true;
     const run = alternate(
       inst,
       assign,
       policy,
-      start,
+      at(starts, k),
       {
         association,
         outerRelTol: opts.outerRelTol,
@@ -83,10 +109,13 @@ export function multiStart(
       },
       streams.get('cccp', k),
       ranking,
+      stop,
     );
     lpSolves += run.lpSolves;
+    stopped = run.stopped;
     if (best === undefined || run.result.objective < best.result.objective) best = run;
-  });
+  }
   if (best === undefined) throw new Error('no starting association');
-  return { plan: best.result.plan, history: best.history, starts: starts.length, lpSolves };
+  const result = { plan: best.result.plan, history: best.history, starts: tried, lpSolves };
+  return stopped ? { ...result, stopped: true } : result;
 }

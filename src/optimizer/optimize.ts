@@ -8,7 +8,7 @@ import { evaluate, type Allocation, type Metrics, type ModelScenario } from '../
 import { DEFAULT_ASSOCIATION, type AssociationOptions } from './association/step.ts';
 import { FixError, holdDecisions, runHeld, type FixedDecisions } from './fixed.ts';
 import { compileInstance } from './instance.ts';
-import { multiStart, type RunContext } from './multi-start.ts';
+import { multiStart, type OuterWatch, type RunContext } from './multi-start.ts';
 import { toAllocation } from './plan.ts';
 import { ALGORITHMS, REGISTRY, type AlgorithmEntry, type AlgorithmName } from './registry.ts';
 import { DEFAULT_RESOURCE_TOLERANCES, type ResourceTolerances } from './resource/transform.ts';
@@ -37,6 +37,8 @@ export interface OptimizeOptions {
    * `step` in the registry (proposed, ao) take them; a bad value throws `FixError`.
    */
   readonly fix?: FixedDecisions;
+  /** Progress and early stop of the outer loop (`OuterWatch`); only the LP-based methods iterate. */
+  readonly watch?: OuterWatch;
 }
 
 /** The solution contract of DESIGN.md (with metrics as numbers), plus how it was found. */
@@ -52,6 +54,8 @@ export interface OptimizedSolution extends Allocation {
   /** Starting associations tried, and LPs solved over all of them. */
   readonly starts: number;
   readonly lpSolves: number;
+  /** The watch stopped the outer loop: the best plan so far, feasible but not converged. */
+  readonly partial?: true;
 }
 
 /** Runs one algorithm on a scenario. Throws `InfeasibleScenarioError` for a scenario with no feasible allocation. */
@@ -70,6 +74,7 @@ export async function optimize(
     starts: Math.max(1, options.starts ?? 3),
     outerRelTol: options.outerRelTol ?? 1e-6,
     maxOuterIterations: options.maxOuterIterations ?? 50,
+    ...(options.watch === undefined ? {} : { watch: options.watch }),
   };
   const fix = options.fix ?? {};
   const fixing = fix.localLayers !== undefined || fix.association !== undefined;
@@ -103,5 +108,6 @@ export async function optimize(
     metrics,
     starts: run.starts,
     lpSolves: run.lpSolves,
+    ...(run.stopped === true ? { partial: true as const } : {}),
   };
 }

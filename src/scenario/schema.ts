@@ -168,6 +168,9 @@ export const SolutionSchema = strictObject({
   lpSolves: integerIn(RANGES.tally).optional(),
   /** The decisions `optimize --fix` held, as given (`localLayers=4`, `association=greedy`). */
   fixed: z.array(z.string()).optional(),
+  /** `optimize` stopped by a budget (`--max-wall`, `--max-iterations`): the best plan found until then. */
+  partial: z.literal(true).optional(),
+  stoppedBy: z.string().optional(),
 });
 
 export type Solution = z.infer<typeof SolutionSchema>;

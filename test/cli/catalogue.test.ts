@@ -589,6 +589,14 @@ const CASES: Record<string, Case> = {
     says: /--max-events: must be an integer in 1\.\./,
   },
   'max-events fractional': { args: ['validate', f.scenario, '--max-events', '2.5'], says: /--max-events/ },
+  'optimize: max-wall negative': {
+    args: ['optimize', f.scenario, '--max-wall', '-1', '--out', out('partial.json')],
+    says: /--max-wall: must be a number > 0/,
+  },
+  'optimize: max-iterations zero': {
+    args: ['optimize', f.scenario, '--max-iterations', '0', '--out', out('partial.json')],
+    says: /--max-iterations: must be an integer in 1\.\./,
+  },
 
   // More flags of every command.
   'scenario: unknown phone profile': { args: ['scenario', '--phones', 'nokia3310'], says: /--phones/ },

@@ -62,3 +62,16 @@ describe('mecsim optimize --fix', SLOW, () => {
     expect(r.stdout).toMatch(/for l in 1 2 4 8; do mecsim optimize s\.json --fix localLayers=\$l/);
   });
 });
+
+describe('mecsim optimize with a budget', SLOW, () => {
+  it("--max-iterations 1 writes the first start's resource step, marked partial, which evaluate accepts", async () => {
+    const path = join(f.dir, 'partial.json');
+    const r = await mecsim('optimize', f.scenario, '--max-iterations', '1', '--out', path);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/^partial: stopped by --max-iterations 1;/);
+    const s = read(path);
+    expect([s.partial, s.stoppedBy, s.starts, s.iterations]).toEqual([true, '--max-iterations 1', 1, 1]);
+    const e = await mecsim('evaluate', f.scenario, path);
+    expect([e.code, e.stderr]).toEqual([0, '']);
+  });
+});

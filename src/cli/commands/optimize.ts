@@ -21,6 +21,7 @@ import {
 import { collectFixes, FIX_HELP, parseFixes } from '../fix-option.ts';
 import { loadScenarioFile } from '../load.ts';
 import { solutionFileText } from '../solution-file.ts';
+import { addOptimizerLimitFlags, watchOptimizer } from '../run-limits.ts';
 
 interface OptimizeFlags {
   algorithm: string;
@@ -31,12 +32,18 @@ interface OptimizeFlags {
   set: string[];
   fix: string[];
   strict?: boolean;
+  maxWall?: string;
+  maxIterations?: string;
+  progress: boolean;
 }
 
-function summary(s: OptimizedSolution, fixed: readonly string[]): string {
+function summary(s: OptimizedSolution, fixed: readonly string[], stoppedBy: string | undefined): string {
   const m = s.metrics;
   const split = [...s.localLayers].sort((a, b) => a - b);
   return [
+    ...(stoppedBy === undefined
+      ? []
+      : [`partial: stopped by ${stoppedBy}; the best plan found until then (feasible, not converged)`]),
     `algorithm ${s.algorithm}: objective ${m.objective.toPrecision(6)} after ${s.iterations} outer iteration(s) (${s.starts} start(s), ${s.lpSolves} LPs)`,
     ...(fixed.length === 0 ? [] : [`  fixed: ${fixed.join(', ')}`]),
     `  total delay ${m.totalDelayS.toPrecision(6)} s, mean ${m.meanDelayS.toPrecision(6)} s; energy ${m.totalEnergyJ.toPrecision(6)} J; stability ${m.stabilityBounded ? m.stability.toPrecision(6) : 'unbounded'}`,
@@ -59,6 +66,7 @@ export function configure(command: Command): void {
         '  mecsim optimize s.json --fix localLayers=4          # split held, association and resources optimised',
         '  mecsim optimize s.json --fix association=greedy     # association held, split and resources optimised',
         '  for l in 1 2 4 8; do mecsim optimize s.json --fix localLayers=$l --out sol-$l.json; done',
+        '  mecsim optimize city.json --max-wall 60 --out sol.json   # the best plan after a minute, marked partial',
       ].join('\n'),
     )
     .argument('<scenario>', 'scenario file (mecsim scenario --out)')
@@ -69,43 +77,52 @@ export function configure(command: Command): void {
     .option('--set <path=value>', SET_HELP, collectSets, [])
     .option('--strict', STRICT_NORMALIZATION_HELP)
     .option('--out <file>', 'write the solution file here')
-    .option('--json', 'print the solution file instead of a summary')
-    .action((scenarioPath: string, flags: OptimizeFlags) =>
-      runCommand(async () => {
-        if (!isAlgorithmName(flags.algorithm)) {
-          throw new InputError(
-            `--algorithm: must be one of ${ALGORITHMS.join(', ')}, got '${flags.algorithm}'`,
-          );
-        }
-        const starts = integerFlag('--starts', flags.starts, RANGES.starts);
-        const seedFlag = integerFlag('--seed', flags.seed, RANGES.seed);
-        const fix = parseFixes(flags.fix);
-        const scenario = loadScenarioFile(scenarioPath, { set: flags.set, strict: flags.strict });
-        const seed = masterSeed(seedFlag, scenario);
-        let solution: OptimizedSolution;
-        try {
-          solution = await optimize(scenario, {
-            algorithm: flags.algorithm,
-            seed,
-            fix,
-            ...(starts === undefined ? {} : { starts }),
-          });
-        } catch (err) {
-          if (err instanceof InfeasibleScenarioError) throw new InputError(`${scenarioPath}: ${err.message}`);
-          if (err instanceof FixError)
-            throw new InputError(`--fix${err.field === '' ? ':' : ''} ${err.message}`);
-          throw err;
-        }
-        const violations = checkSolution(scenario, solution, {
-          allowEdgeOnly: solution.algorithm === 'edge-only',
+    .option('--json', 'print the solution file instead of a summary');
+  addOptimizerLimitFlags(command).action((scenarioPath: string, flags: OptimizeFlags) =>
+    runCommand(async () => {
+      if (!isAlgorithmName(flags.algorithm)) {
+        throw new InputError(
+          `--algorithm: must be one of ${ALGORITHMS.join(', ')}, got '${flags.algorithm}'`,
+        );
+      }
+      const starts = integerFlag('--starts', flags.starts, RANGES.starts);
+      const seedFlag = integerFlag('--seed', flags.seed, RANGES.seed);
+      const fix = parseFixes(flags.fix);
+      const scenario = loadScenarioFile(scenarioPath, { set: flags.set, strict: flags.strict });
+      const seed = masterSeed(seedFlag, scenario);
+      const watch = watchOptimizer({ ...flags });
+      let solution: OptimizedSolution;
+      try {
+        solution = await optimize(scenario, {
+          algorithm: flags.algorithm,
+          seed,
+          fix,
+          watch: watch.watch,
+          ...(starts === undefined ? {} : { starts }),
         });
-        if (violations.length > 0)
-          throw new Error(
-            `the ${solution.algorithm} solution violates ${violations.map(formatViolation).join('; ')}`,
-          );
-        const text = solutionFileText({ ...solution, allocation: solution, fixed: flags.fix });
-        if (flags.out !== undefined) writeFileAtomic(flags.out, text);
-        process.stdout.write(flags.json === true ? text : summary(solution, flags.fix));
-      }),
-    );
+      } catch (err) {
+        watch.finish(false);
+        if (err instanceof InfeasibleScenarioError) throw new InputError(`${scenarioPath}: ${err.message}`);
+        if (err instanceof FixError)
+          throw new InputError(`--fix${err.field === '' ? ':' : ''} ${err.message}`);
+        throw err;
+      }
+      const stoppedBy = watch.finish(solution.partial === true);
+      const violations = checkSolution(scenario, solution, {
+        allowEdgeOnly: solution.algorithm === 'edge-only',
+      });
+      if (violations.length > 0)
+        throw new Error(
+          `the ${solution.algorithm} solution violates ${violations.map(formatViolation).join('; ')}`,
+        );
+      const text = solutionFileText({
+        ...solution,
+        allocation: solution,
+        fixed: flags.fix,
+        ...(stoppedBy === undefined ? {} : { stoppedBy }),
+      });
+      if (flags.out !== undefined) writeFileAtomic(flags.out, text);
+      process.stdout.write(flags.json === true ? text : summary(solution, flags.fix, stoppedBy));
+    }),
+  );
 }
