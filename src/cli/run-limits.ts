@@ -163,8 +163,10 @@ export function watchOptimizer(flags: Record<string, unknown>): OptimizerWatch {
     : undefined;
   let wallStop = false;
   return {
-    watch: (p) => {
+    watch: async (p) => {
       bar?.update(p.start, p.starts);
+      // A turn of the event loop, so SIGINT/SIGTERM/SIGHUP are handled between iterations.
+      await new Promise((resolve) => setImmediate(resolve));
       wallStop = limits.maxWall !== undefined && (performance.now() - t0) / 1000 >= limits.maxWall;
       return wallStop || (limits.maxIterations !== undefined && p.iterations >= limits.maxIterations);
     },

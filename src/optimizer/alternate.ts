@@ -34,7 +34,7 @@ export interface AlternationResult {
  * @param stop asked after the first resource step and after every accepted outer iteration,
  *   with the objective in hand; true ends the alternation there
  */
-export function alternate(
+export async function alternate(
   inst: Instance,
   assign: AssignmentSolver,
   policy: ResourcePolicy,
@@ -42,12 +42,12 @@ export function alternate(
   opts: AlternationOptions,
   stream: RandomStream,
   ranking: CandidateRanking,
-  stop: (objective: number) => boolean = () => false,
-): AlternationResult {
+  stop: (objective: number) => boolean | Promise<boolean> = () => false,
+): Promise<AlternationResult> {
   let result = policy(start, undefined);
   const history = [result.objective];
   let lpSolves = 0;
-  let stopped = stop(result.objective);
+  let stopped = await stop(result.objective);
   for (let it = 0; it < opts.maxOuterIterations && !stopped; it++) {
     const step = associationStep(inst, assign, result, policy, opts.association, stream, ranking);
     lpSolves += step.lpSolves;
@@ -59,7 +59,7 @@ export function alternate(
       break;
     result = next;
     history.push(result.objective);
-    stopped = stop(result.objective);
+    stopped = await stop(result.objective);
   }
   return { result, history, lpSolves, stopped };
 }

@@ -127,7 +127,11 @@ export function holdDecisions(
 export type SplitAwareStep = (c: RunContext, split: Float64Array | undefined) => ResourcePolicy;
 
 /** Runs `step` with `held` fixed: the outer loop if the association is free, else one step on it. */
-export function runHeld(c: RunContext, step: SplitAwareStep, held: HeldDecisions): OuterRun {
+export function runHeld(
+  c: RunContext,
+  step: SplitAwareStep,
+  held: HeldDecisions,
+): OuterRun | Promise<OuterRun> {
   const policy = step(c, held.split);
   if (held.association === undefined) return c.multiStart(policy);
   const r = policy(held.association, undefined);

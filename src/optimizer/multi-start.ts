@@ -35,9 +35,10 @@ export interface OuterProgress {
 
 /**
  * Asked after every outer iteration (never inside a step, so the plan in hand is always
- * feasible): true stops the run and keeps the best plan so far. Wall time is the caller's.
+ * feasible): true stops the run and keeps the best plan so far. Wall time is the caller's, and so
+ * is the event loop: a watch that awaits a macrotask lets signals in between iterations.
  */
-export type OuterWatch = (p: OuterProgress) => boolean;
+export type OuterWatch = (p: OuterProgress) => boolean | Promise<boolean>;
 
 export interface OuterOptions {
   readonly starts: number;
@@ -52,7 +53,7 @@ export interface RunContext {
   readonly tol: ResourceTolerances;
   readonly association: AssociationOptions;
   /** The outer loop with this resource step from every start (solves association LPs). */
-  readonly multiStart: (policy: ResourcePolicy, ranking?: CandidateRanking) => OuterRun;
+  readonly multiStart: (policy: ResourcePolicy, ranking?: CandidateRanking) => Promise<OuterRun>;
 }
 
 function startAssociations(
@@ -78,7 +79,7 @@ function startAssociations(
   return out;
 }
 
-export function multiStart(
+export async function multiStart(
   inst: Instance,
   assign: AssignmentSolver,
   policy: ResourcePolicy,
@@ -86,7 +87,7 @@ export function multiStart(
   association: AssociationOptions,
   streams: RandomStreams,
   ranking: CandidateRanking,
-): OuterRun {
+): Promise<OuterRun> {
   let best: AlternationResult | undefined;
   let lpSolves = 0;
   const starts = startAssociations(inst, opts.starts, association.loadFactor, streams);
@@ -95,9 +96,9 @@ export function multiStart(
   let tried = 0;
   for (let k = 0; k < starts.length && !stopped; k++) {
     tried++;
-    const stop = (objective: number): boolean =>
-      opts.watch?.({ start: k, starts: starts.length, iterations: ++iterations, objective }) === true;
-    const run = alternate(
+    const stop = async (objective: number): Promise<boolean> =>
+      (await opts.watch?.({ start: k, starts: starts.length, iterations: ++iterations, objective })) === true;
+    const run = await alternate(
       inst,
       assign,
       policy,

@@ -95,7 +95,7 @@ export async function optimize(
       return multiStart(inst, assign, policy, outer, association, streams, ranking);
     },
   };
-  const run = fixing && step !== undefined ? runHeld(context, step, held) : entry.run(context);
+  const run = await (fixing && step !== undefined ? runHeld(context, step, held) : entry.run(context));
   const allocation = toAllocation(run.plan);
   const metrics = evaluate(scenario, allocation);
   return {

@@ -15,7 +15,7 @@ import { fixedSplitResources, proposedResources } from './resource/transform.ts'
 export interface AlgorithmEntry {
   /** One line for `--help` and the README table. */
   readonly description: string;
-  readonly run: (c: RunContext) => OuterRun;
+  readonly run: (c: RunContext) => OuterRun | Promise<OuterRun>;
   /**
    * The resource step, split optimised or held: an algorithm that has one takes fixed decisions
    * (`optimize --fix`, `fixed.ts`) and optimises the rest; the others fix their own.
@@ -46,7 +46,7 @@ function oneAssociation(c: RunContext, association: Int32Array): OuterRun {
   return single(r.plan, r.objective);
 }
 
-const fixedSplit = (c: RunContext, split: Float64Array): OuterRun =>
+const fixedSplit = (c: RunContext, split: Float64Array): Promise<OuterRun> =>
   c.multiStart((a, warm) => fixedSplitResources(c.inst, a, split, warm, c.tol));
 
 const proposedStep: SplitAwareStep = (c, split) =>

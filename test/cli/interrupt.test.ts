@@ -1,5 +1,5 @@
 // Interrupts and lost output (issue 12), on real processes: SIGTERM and SIGINT during a traced
-// `simulate` and during an `experiment` leave no temporary file and exit 143 / 130 with one line
+// `simulate`, an `optimize` and an `experiment` leave no temporary file and exit 143 / 130 with one line
 // saying what was kept; a stdout whose reader has gone makes a non-zero exit and one line.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -60,6 +60,23 @@ describe.concurrent('interrupts and lost output', { timeout: 120_000 }, () => {
       const r = await interrupted(
         [...args, '--trace', join(dir, 't.jsonl'), '--out', join(dir, 'r.json')],
         () => readdirSync(dir).some((f) => f.endsWith('.tmp')),
+        signal,
+      );
+      expect(r.code).toBe(CODES[signal]);
+      expect(r.stderr).toBe('mecsim: interrupted; no results written\n');
+      expect(readdirSync(dir)).toEqual(['s.json']);
+    });
+
+    it(`${signal} during optimize: handled between outer iterations, no solution file, exit ${CODES[signal]}`, async () => {
+      const dir = tempDir();
+      const s = join(dir, 's.json');
+      // About 20 s of proposed on 2 cores: without a turn of the event loop between iterations the
+      // signal would wait for the end, and the run would exit 0 with its file written.
+      writeFileSync(s, formatScenario(generateScenario({ seed: 1, users: 5000, servers: 100 })));
+      const started = Date.now();
+      const r = await interrupted(
+        ['optimize', s, '--no-progress', '--out', join(dir, 'sol.json')],
+        () => Date.now() - started > 4000,
         signal,
       );
       expect(r.code).toBe(CODES[signal]);
