@@ -36,11 +36,12 @@ export interface PairCosts {
 export function serverPrices(
   inst: Instance,
   plan: Plan,
+  members: readonly (readonly number[])[],
 ): { bandwidth: Float64Array; frequency: Float64Array } {
   const bandwidth = new Float64Array(inst.servers);
   const frequency = new Float64Array(inst.servers);
   const t = newRateTerms();
-  serverMembers(inst, plan.association, plan.localLayers).forEach((users, m) => {
+  members.forEach((users, m) => {
     for (const n of users) {
       const alpha = plan.localLayers[n] ?? NaN;
       const p = plan.powerW[n] ?? NaN;
@@ -69,13 +70,8 @@ function candidates(inst: Instance, n: number, current: number, limit: number): 
 
 /** The pair costs at the current plan (which must be feasible and integral). */
 export function pairCosts(inst: Instance, plan: Plan, candidateServers: number): PairCosts {
-  const prices = serverPrices(inst, plan);
-  // Newton's first guess for a newcomer's shares at m: an even split with m's senders.
-  const senders = new Float64Array(inst.servers);
-  for (let n = 0; n < inst.users; n++) {
-    const m = at(plan.association, n);
-    if ((plan.localLayers[n] ?? NaN) < inst.layers) senders[m] = (senders[m] ?? 0) + 1;
-  }
+  const members = serverMembers(inst, plan.association, plan.localLayers);
+  const prices = serverPrices(inst, plan, members);
   const users: number[] = [];
   const servers: number[][] = [];
   const cost: number[][] = [];
@@ -104,7 +100,8 @@ export function pairCosts(inst: Instance, plan: Plan, candidateServers: number):
             mu * f
           );
         }
-        const even = 1 / ((senders[m] ?? 0) + 1);
+        // Newton's first guess for a newcomer's shares at m: an even split with m's senders.
+        const even = 1 / (at(members, m).length + 1);
         const up = uplinkAtPrice(inst, n, m, bits, lambda, (inst.bandwidthBudgetHz[m] ?? NaN) * even);
         const f = edgeShareAtPrice(inst, n, m, edgeLayers, mu, (inst.frequencyBudgetHz[m] ?? NaN) * even);
         return up.cost + edgeLayers * edgeLayerCost(inst, n, m, f) + lambda * up.bandwidthHz + mu * f;
