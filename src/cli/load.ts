@@ -37,8 +37,9 @@ export function loadScenarioFile(path: string, options: ScenarioLoadOptions = {}
   if (options.renormalize === true) {
     const { scenario: out, recomputed } = asInput(() => applySets(scenario, options.set ?? []));
     const renormalized = { ...out, normalization: normalizationOf(out) };
-    if (stale !== undefined && !recomputed.includes('normalization')) recomputed.push('normalization');
     noteRecomputed(recomputed);
+    if (stale !== undefined && !recomputed.includes('normalization'))
+      noteRecomputed(['normalization'], `scenario file ${path}: ${stale}`);
     return renormalized;
   }
   if (stale !== undefined) {

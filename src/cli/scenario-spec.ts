@@ -29,8 +29,8 @@ export function asInput<T>(body: () => T): T {
 }
 
 /** Recomputed-field notes of `--set`, one line on stderr (nothing when nothing was recomputed). */
-export function noteRecomputed(recomputed: readonly string[]): void {
-  if (recomputed.length > 0) process.stderr.write(`mecsim: --set: recomputed ${recomputed.join(', ')}\n`);
+export function noteRecomputed(recomputed: readonly string[], cause = '--set'): void {
+  if (recomputed.length > 0) process.stderr.write(`mecsim: ${cause}: recomputed ${recomputed.join(', ')}\n`);
 }
 
 /** The scenario the settings ask for; `label` names a setting in error lines. */

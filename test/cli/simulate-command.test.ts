@@ -134,6 +134,26 @@ describe.concurrent('mecsim simulate', SLOW, () => {
 });
 
 describe.concurrent('mecsim validate', SLOW, () => {
+  it('a run in which no step finishes says so instead of printing NaN means', async () => {
+    const r = await mecsim('simulate', scenarioPath, '--duration', '1');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/no user completed a training step/);
+    expect(r.stdout).not.toMatch(/NaN/);
+  });
+
+  it('scenario --from renormalising a hand-edited file names the stale file, not --set', async () => {
+    const edited = JSON.parse(readFileSync(scenarioPath, 'utf8'));
+    edited.users[0].flopsPerCycle *= 2;
+    const path = join(dir, 'edited.json');
+    writeFileSync(path, JSON.stringify(edited));
+    const r = await mecsim('scenario', '--from', path, '--out', join(dir, 'renormalised.json'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      /^mecsim: scenario file .*edited\.json: normalization is stale: .*: recomputed normalization$/m,
+    );
+    expect(r.stderr).not.toMatch(/--set/);
+  });
+
   it('static: simulated and analytic agree to 1e-9 for every user', async () => {
     const r = await mecsim('validate', scenarioPath, '--json');
     expect(r.code, r.stderr).toBe(0);

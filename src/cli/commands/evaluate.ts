@@ -35,7 +35,7 @@ export function configure(command: Command): void {
       '--strict',
       'enforce (9a): reject the edge-only baseline (0 local layers); a stale normalisation is an error',
     )
-    .option('--set <path=value>', SET_HELP, collectSets, [])
+    .option('--set <path=value>', SET_HELP, collectSets)
     .action((scenarioPath: string, solutionPath: string, flags: EvaluateFlags) =>
       runCommand(() => {
         process.stdout.write(evaluateFiles(scenarioPath, solutionPath, flags));

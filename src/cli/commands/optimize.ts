@@ -29,8 +29,8 @@ interface OptimizeFlags {
   seed?: string;
   out?: string;
   json?: boolean;
-  set: string[];
-  fix: string[];
+  set?: string[];
+  fix?: string[];
   strict?: boolean;
   maxWall?: string;
   maxIterations?: string;
@@ -73,8 +73,8 @@ export function configure(command: Command): void {
     .option('--algorithm <name>', `one of ${ALGORITHMS.join(', ')}`, 'proposed')
     .option('--starts <k>', 'starting associations of the outer loop (default 3)')
     .option('--seed <s>', "master seed of the random starts and baselines (default: the scenario's)")
-    .option('--fix <key=value>', FIX_HELP, collectFixes, [])
-    .option('--set <path=value>', SET_HELP, collectSets, [])
+    .option('--fix <key=value>', FIX_HELP, collectFixes)
+    .option('--set <path=value>', SET_HELP, collectSets)
     .option('--strict', STRICT_NORMALIZATION_HELP)
     .option('--out <file>', 'write the solution file here')
     .option('--json', 'print the solution file instead of a summary');
@@ -87,7 +87,8 @@ export function configure(command: Command): void {
       }
       const starts = integerFlag('--starts', flags.starts, RANGES.starts);
       const seedFlag = integerFlag('--seed', flags.seed, RANGES.seed);
-      const fix = parseFixes(flags.fix);
+      const fixed = flags.fix ?? [];
+      const fix = parseFixes(fixed);
       const scenario = loadScenarioFile(scenarioPath, { set: flags.set, strict: flags.strict });
       const seed = masterSeed(seedFlag, scenario);
       const watch = watchOptimizer({ ...flags });
@@ -118,11 +119,11 @@ export function configure(command: Command): void {
       const text = solutionFileText({
         ...solution,
         allocation: solution,
-        fixed: flags.fix,
+        fixed,
         ...(stoppedBy === undefined ? {} : { stoppedBy }),
       });
       if (flags.out !== undefined) writeFileAtomic(flags.out, text);
-      process.stdout.write(flags.json === true ? text : summary(solution, flags.fix, stoppedBy));
+      process.stdout.write(flags.json === true ? text : summary(solution, fixed, stoppedBy));
     }),
   );
 }

@@ -76,7 +76,7 @@ export function configure(command: Command): void {
       '--from <file>',
       'start from this scenario file instead of generating one (with --set: rewrite it)',
     )
-    .option('--set <path=value>', SET_HELP, collectSets, [])
+    .option('--set <path=value>', SET_HELP, collectSets)
     .option('--out <file>', 'write the scenario here instead of printing it')
     .option('--force', 'write the scenario even when its file would be above 256 MiB')
     .option(

@@ -84,8 +84,12 @@ function openTrace(path: string, format: TraceFormat): TraceFile {
 function formatSimSummary(result: WatchedResult): string {
   const m = result.metrics;
   const steps = m.perUser.reduce((s, u) => s + u.steps, 0);
+  const head = `simulated ${f(result.endS)} s: ${result.events} events, ${steps} steps by ${m.perUser.length} users, ${result.epochs.length} epoch(s)`;
+  // Per-step means are undefined until a step finishes (NaN): say so instead of printing them.
+  if (steps === 0)
+    return `${head}\nno user completed a training step, so there are no per-step means (a longer --duration or --steps gives some)`;
   return [
-    `simulated ${f(result.endS)} s: ${result.events} events, ${steps} steps by ${m.perUser.length} users, ${result.epochs.length} epoch(s)`,
+    head,
     `objective        ${m.complete ? f(m.objective) : 'n/a (some user completed no step)'}`,
     `total delay      ${f(m.totalDelayS)} s per step, summed over users (mean ${f(m.meanDelayS)} s)`,
     `total energy     ${f(m.totalEnergyJ)} J per step, summed over users`,
@@ -106,7 +110,7 @@ export function configure(command: Command): void {
     .option('--trace-format <fmt>', 'jsonl | chrome (Perfetto timeline)', 'jsonl')
     .option('--json', 'print the result as one JSON document')
     .option('--out <file>', 'write the result JSON to this file')
-    .option('--set <path=value>', SET_HELP, collectSets, [])
+    .option('--set <path=value>', SET_HELP, collectSets)
     .option('--strict', STRICT_NORMALIZATION_HELP);
   addLimitFlags(addSimFlags(addPolicyFlags(command))).action((scenarioPath: string, flags: SimulateFlags) =>
     runCommand(async () => {

@@ -80,7 +80,7 @@ export function configure(command: Command): void {
     .option('--solution <file>', 'the allocation to check (default: the reference policy)')
     .option('--dynamics', 'simulate with the dynamics flags (fading, mobility, processor sharing, epochs)')
     .option('--json', 'print the report as one JSON document')
-    .option('--set <path=value>', SET_HELP, collectSets, [])
+    .option('--set <path=value>', SET_HELP, collectSets)
     .option('--strict', STRICT_NORMALIZATION_HELP);
   addLimitFlags(addSimFlags(addPolicyFlags(command))).action((scenarioPath: string, flags: ValidateFlags) =>
     runCommand(async () => {
