@@ -18,6 +18,7 @@ const TABLE = {
   'src/optimizer': ['src/model/', 'src/random/'],
   'src/files': [],
   'src/subprocess': [],
+  'src/user-policy': ['src/files/', 'src/subprocess/', 'src/scenario/', 'sim/'],
   'src/cli': ['src/[^/]+/', 'sim/', 'experiments/index\\.ts$'],
   sim: ['src/engine/', 'src/random/', 'src/model/', 'src/scenario/', 'src/optimizer/'],
   experiments: ['src/(?!cli/)[^/]+/', 'sim/'],

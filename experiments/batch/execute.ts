@@ -1,7 +1,11 @@
 /**
  * One task, start to finish: derive its run's seed, run it, and give back its run-file text and,
- * when it measured any, its wall-clock times (kept apart: they differ run to run).
+ * when it measured any, its wall-clock times (kept apart: they differ run to run). A failure names
+ * the task and keeps its kind — bad input, or a policy that failed in the loop — so the command
+ * exits as it would for one run (codes 2 and 3), whether the task ran in this thread or a worker.
  */
+import { InputError } from '../../src/files/index.ts';
+import { PolicyError } from '../../sim/policy.ts';
 import type { BaseConfig, Experiment, Task } from '../experiment.ts';
 import { runRecordText, timingRecordText } from './store.ts';
 import { runSeed } from './tasks.ts';
@@ -28,8 +32,25 @@ export async function executeTask(
     };
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new Error(
+    throw taskFailure(
+      failureKind(err),
       `${config.experiment} task ${task.index} (run ${task.run}, ${JSON.stringify(task.point)}, seed ${seed}): ${why}`,
     );
   }
+}
+
+/** What kind of failure ended a task (a worker posts it beside the message). */
+export type FailureKind = 'input' | 'policy' | 'other';
+
+export function failureKind(err: unknown): FailureKind {
+  return err instanceof InputError ? 'input' : err instanceof PolicyError ? 'policy' : 'other';
+}
+
+/** The error of a failed task, of its kind. */
+export function taskFailure(kind: FailureKind, message: string): Error {
+  return kind === 'input'
+    ? new InputError(message)
+    : kind === 'policy'
+      ? new PolicyError(message)
+      : new Error(message);
 }

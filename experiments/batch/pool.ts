@@ -5,16 +5,21 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Experiment, BaseConfig, Task } from '../experiment.ts';
-import { executeTask, type TaskResult } from './execute.ts';
+import { executeTask, taskFailure, type FailureKind, type TaskResult } from './execute.ts';
 
 export interface TaskMessage {
   readonly config: BaseConfig;
   readonly index: number;
 }
 
+/** Tells a worker to exit now, ending what its task started (worker.ts). */
+export const STOP = 'stop';
+/** How long a worker may take to stop before it is terminated (it is busy in a synchronous step). */
+const STOP_WAIT_MS = 1000;
+
 export type ResultMessage =
   | { readonly index: number; readonly result: TaskResult }
-  | { readonly index: number; readonly error: string };
+  | { readonly index: number; readonly error: string; readonly kind: FailureKind };
 
 export type OnResult = (task: Task, result: TaskResult) => void;
 
@@ -32,6 +37,7 @@ export async function runTasks(
     return;
   }
   const pool = Array.from({ length: Math.min(workers, todo.length) }, () => new Worker(WORKER_ENTRY));
+  const exits = pool.map((w) => new Promise<void>((resolve) => w.once('exit', () => resolve())));
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;
@@ -44,7 +50,7 @@ export async function runTasks(
       for (const w of pool) {
         w.on('message', (msg: ResultMessage) => {
           if ('error' in msg) {
-            reject(new Error(msg.error));
+            reject(taskFailure(msg.kind, msg.error));
             return;
           }
           try {
@@ -64,6 +70,19 @@ export async function runTasks(
       }
     });
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await Promise.all(pool.map((w, i) => stopWorker(w, exits[i]!)));
   }
+}
+
+/**
+ * Asks a worker to exit and waits until it has, terminating it if it does not within
+ * STOP_WAIT_MS. Asked, it exits through its own `process.exit`, whose 'exit' handlers kill the
+ * policy processes of a task still running (a run that failed elsewhere); `terminate()` alone
+ * would skip them and leave those processes behind.
+ */
+async function stopWorker(w: Worker, exited: Promise<void>): Promise<void> {
+  w.postMessage(STOP);
+  const timer = setTimeout(() => void w.terminate(), STOP_WAIT_MS);
+  await exited;
+  clearTimeout(timer);
 }

@@ -5,8 +5,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { BaseConfig, Experiment, Task } from '../experiment.ts';
 import { experimentFor } from '../registry.ts';
-import { executeTask } from './execute.ts';
-import type { TaskMessage, ResultMessage } from './pool.ts';
+import { executeTask, failureKind } from './execute.ts';
+import { STOP, type TaskMessage, type ResultMessage } from './pool.ts';
 import { taskList } from './tasks.ts';
 
 if (parentPort === null) throw new Error('experiments/batch/worker.ts must run in a worker thread');
@@ -22,7 +22,10 @@ function prepared(config: BaseConfig): NonNullable<typeof cached> {
   return cached;
 }
 
-port.on('message', (msg: TaskMessage) => {
+port.on('message', (msg: TaskMessage | typeof STOP) => {
+  // process.exit, not the pool's terminate(): its 'exit' event lets a running task's policy
+  // processes be killed (src/subprocess/line-process.ts) instead of outliving the run.
+  if (msg === STOP) process.exit(0);
   const { experiment, tasks } = prepared(msg.config);
   executeTask(experiment, msg.config, tasks[msg.index]!).then(
     (result) => port.postMessage({ index: msg.index, result } satisfies ResultMessage),
@@ -30,6 +33,7 @@ port.on('message', (msg: TaskMessage) => {
       port.postMessage({
         index: msg.index,
         error: err instanceof Error ? err.message : String(err),
+        kind: failureKind(err),
       } satisfies ResultMessage),
   );
 });

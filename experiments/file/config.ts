@@ -1,7 +1,10 @@
 /**
  * The stored configuration of an experiment-file run (`experiment.json`): the file as parsed
  * (defaults filled in) and, when its base scenario is a file, that scenario itself, so resume,
- * merge and every worker need nothing but this record — not the experiment file, not its folder.
+ * merge and every worker need nothing but this record — not the experiment file. A file whose
+ * policy is a module or a command also records its folder, where those are found and run: as a
+ * path from the working folder, so the record (and every row) is the same on every machine that
+ * runs the same command from the same place.
  */
 import { z } from 'zod';
 import { integerIn, RANGES } from '../../src/scenario/ranges.ts';
@@ -13,6 +16,9 @@ export interface FileConfig extends BaseConfig {
   readonly file: SweepFile;
   /** The scenario of `scenario.file`, as read (JSON); absent for a preset or profiles. */
   readonly baseScenario?: unknown;
+  /** The experiment file's folder, from the working folder ('/'-separated), when its policy is a
+   *  module or a command. */
+  readonly folder?: string;
 }
 
 export const FileConfigSchema = strictObject({
@@ -22,6 +28,7 @@ export const FileConfigSchema = strictObject({
   seed: integerIn(RANGES.seed),
   file: SweepFileSchema,
   baseScenario: z.unknown().optional(),
+  folder: z.string().optional(),
 });
 
 export function isFileConfig(config: BaseConfig): config is FileConfig {

@@ -3,14 +3,15 @@
  * a whole before anything runs — every axis path names something, every axis value builds a
  * valid scenario or option, no two axes share a path, zipped axes have equal lengths, the task
  * count is at most 10^6 (unless forced), figures name axes and recorded metrics, a relative
- * scenario file exists. Any problem is one InputError line naming the key.
+ * scenario file or policy module exists. Any problem is one InputError line naming the key.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { existsSync } from 'node:fs';
 import { InputError, readJsonFile, readSettingsFile } from '../../src/files/index.ts';
 import { isAlgorithmName, ALGORITHMS, REGISTRY } from '../../src/optimizer/index.ts';
 import { issueLine, parseScenario, ValidationError } from '../../src/scenario/parse.ts';
 import { nearestKey } from '../../src/scenario/strict.ts';
+import { isModulePath } from '../../src/user-policy/index.ts';
 import type { BaseConfig, Experiment, ExperimentConfig } from '../experiment.ts';
 import { EXPERIMENT_NAMES, experimentNamed } from '../registry.ts';
 import { PRESET_NAMES } from '../scenarios.ts';
@@ -68,6 +69,7 @@ export function loadExperimentFile(path: string, o: LoadOptions = {}): LoadedExp
   const seed = o.seed ?? file.seed;
   const baseScenario = scenarioFile(file, dirname(path), fail);
   checkAxes(file, fail);
+  const needsFolder = checkPolicies(file, dirname(path), fail);
   const points = pointCount(file);
   if (points * runs > MAX_TASKS && !(file.force || o.force))
     fail(
@@ -84,6 +86,7 @@ export function loadExperimentFile(path: string, o: LoadOptions = {}): LoadedExp
     seed,
     file: { ...file, runs, seed },
     ...(baseScenario === undefined ? {} : { baseScenario }),
+    ...(needsFolder ? { folder: fromWorkingFolder(dirname(path)) } : {}),
   };
   checkValues(config, fail);
   return { experiment: fileExperiment(config) as Experiment<BaseConfig>, config };
@@ -136,6 +139,43 @@ function scenarioFile(file: SweepFile, folder: string, fail: Fail): unknown {
     throw err;
   }
   return json;
+}
+
+/** `folder` as a path from the working folder, '/'-separated: the same wherever the tree is. */
+const fromWorkingFolder = (folder: string): string =>
+  relative(process.cwd(), resolve(folder)).split(sep).join('/') || '.';
+
+/**
+ * The policy keys: `simulation.policy` or `simulation.policyCmd`, not both (in the section or as
+ * axes); `policyTimeoutS` only with a command; every module path names a file, against the
+ * experiment file's folder. Returns whether the tasks need that folder (a module or a command).
+ */
+function checkPolicies(file: SweepFile, folder: string, fail: Fail): boolean {
+  const axes = Object.entries(file.sweep.axes);
+  const section: Record<string, unknown> = { ...file.simulation };
+  const given = (key: string): boolean =>
+    section[key] !== undefined || axes.some(([, a]) => a.path === `simulation.${key}`);
+  if (given('policy') && given('policyCmd'))
+    fail('simulation.policyCmd', 'give simulation.policy or simulation.policyCmd, not both');
+  if (given('policyTimeoutS') && !given('policyCmd'))
+    fail('simulation.policyTimeoutS', 'only with simulation.policyCmd');
+  const policies: [string, unknown[]][] = [
+    ['simulation.policy', [section['policy']]],
+    ...axes
+      .filter(([, a]) => a.path === 'simulation.policy')
+      .map(([name, a]): [string, unknown[]] => [`sweep.axes.${name}`, axisValues(a)]),
+  ];
+  let modules = false;
+  for (const [key, values] of policies) {
+    for (const v of values) {
+      if (typeof v !== 'string' || !isModulePath(v)) continue;
+      modules = true;
+      const at = resolve(folder, v);
+      if (!existsSync(at))
+        fail(key, `'${v}' does not exist (resolved against the experiment file's folder to ${at})`);
+    }
+  }
+  return modules || given('policyCmd');
 }
 
 function checkAxes(file: SweepFile, fail: Fail): void {

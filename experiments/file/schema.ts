@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { integerIn, RANGES } from '../../src/scenario/ranges.ts';
 import { strictObject } from '../../src/scenario/strict.ts';
 import { policyNames } from '../../sim/policies.ts';
+import { DEFAULT_POLICY_TIMEOUT_S, isModulePath, MAX_POLICY_TIMEOUT_S } from '../../src/user-policy/index.ts';
 
 const finite = () => z.number().refine(Number.isFinite, 'must be a finite number');
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
@@ -73,13 +74,28 @@ export const SimulationSchema = strictObject({
   durationS: z.number().positive().optional(),
   steps: integerIn(RANGES.steps).optional(),
   epochS: z.number().positive().optional(),
-  /** A named policy decides at t = 0 and at every epoch instead of the point's method (`mecsim
-   *  simulate --policy NAME`); without it the method's solution is kept, or re-optimised with epochS. */
+  /** A policy decides at t = 0 and at every epoch instead of the point's method: a name (`mecsim
+   *  simulate --policy NAME`) or a module (`./my-policy.ts`, against the experiment file's folder);
+   *  without it (and policyCmd) the method's solution is kept, or re-optimised with epochS. */
   policy: z
     .string()
-    .refine((name) => policyNames().includes(name), {
-      error: () => `must be one of ${policyNames().join(', ')}`,
+    .refine((v) => policyNames().includes(v) || isModulePath(v), {
+      error: () => `must be one of ${policyNames().join(', ')}, or a module path such as ./my-policy.ts`,
     })
+    .describe("a policy name, or a module path against this file's folder (./my-policy.ts)")
+    .optional(),
+  /** A policy process (`--policy-cmd`): a shell command run in the experiment file's folder, one
+   *  process per task, each answer within policyTimeoutS seconds. */
+  policyCmd: z
+    .string()
+    .refine((c) => c.trim() !== '', 'must be a command, got an empty string')
+    .describe("a policy process (as --policy-cmd), run in this file's folder, e.g. python3 agent.py")
+    .optional(),
+  policyTimeoutS: z
+    .number()
+    .positive()
+    .max(MAX_POLICY_TIMEOUT_S)
+    .describe(`seconds the policyCmd process may take for each answer (default ${DEFAULT_POLICY_TIMEOUT_S})`)
     .optional(),
   /** Re-planning costs (sim/replan.ts), as `--solve-time` (fixed seconds only: batches stay
    *  reproducible), `--migration` and `--handover`. */

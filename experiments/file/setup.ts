@@ -51,8 +51,11 @@ export interface PointSetup {
   readonly simulation: Partial<SimConfig> | undefined;
   /** Re-optimise every this many simulated seconds (Infinity: a fixed allocation). */
   readonly epochS: number;
-  /** A named policy that decides instead of the method (`simulation.policy`). */
+  /** A policy that decides instead of the method: a name or a module path (`simulation.policy`). */
   readonly policy: string | undefined;
+  /** A policy process's command and its time limit per answer (`simulation.policyCmd`, `policyTimeoutS`). */
+  readonly policyCmd: string | undefined;
+  readonly policyTimeoutS: number | undefined;
 }
 
 /** Starting associations when the file does not say (the experiments' default, as the paper's five). */
@@ -109,5 +112,7 @@ export function pointSetup(file: SweepFile, point: Readonly<Record<string, Cell>
     simulation: simulates ? simConfigOf(sim) : undefined,
     epochS: sim.epochS ?? Infinity,
     policy: sim.policy,
+    policyCmd: sim.policyCmd,
+    policyTimeoutS: sim.policyTimeoutS,
   };
 }

@@ -3,12 +3,21 @@
  * point's method, optionally simulated, and what the file asks to record as row cells — one row
  * per task or one per user. Wall time goes to the timing sink, never into a row.
  */
+import { resolve } from 'node:path';
 import { evaluate } from '../../src/model/index.ts';
 import { buildScenarioFrom } from '../../src/scenario/build.ts';
 import { applySets } from '../../src/scenario/overrides.ts';
 import { finiteOrNull } from '../../src/scenario/format.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { staticPolicy } from '../../sim/policy.ts';
+import {
+  DEFAULT_POLICY_TIMEOUT_S,
+  isModulePath,
+  loadPolicyModule,
+  startCommandPolicy,
+  withProcess,
+  type ProcessPolicy,
+} from '../../src/user-policy/index.ts';
+import { staticPolicy, type Policy } from '../../sim/policy.ts';
 import { policyNamed } from '../../sim/policies.ts';
 import { simulate, type SimResult } from '../../sim/run.ts';
 import { compareWithAnalytic, type ValidationReport } from '../../sim/validation.ts';
@@ -94,6 +103,41 @@ function userCells(
   });
 }
 
+/**
+ * The policy of a task's simulation: the file's command (its process started now, run in the
+ * file's folder) or its named or module policy, the method at every epoch, or else the method's
+ * solution kept for the whole run.
+ */
+async function taskPolicy(
+  config: FileConfig,
+  setup: PointSetup,
+  scenario: Scenario,
+  seed: number,
+  solved: Solved,
+): Promise<{ policy: Policy; owned?: ProcessPolicy }> {
+  const folder = resolve(config.folder ?? '.');
+  if (setup.policyCmd !== undefined) {
+    const owned = startCommandPolicy(setup.policyCmd, {
+      timeoutS: setup.policyTimeoutS ?? DEFAULT_POLICY_TIMEOUT_S,
+      timeoutName: 'simulation.policyTimeoutS',
+      cwd: folder,
+      seed,
+    });
+    return { policy: owned.policy, owned };
+  }
+  const named = setup.policy ?? (setup.epochS < Infinity ? setup.method : undefined);
+  if (named === undefined) return { policy: staticPolicy(solved.allocation) };
+  if (isModulePath(named))
+    return {
+      policy: await loadPolicyModule(
+        resolve(folder, named),
+        { scenario, seed },
+        `simulation.policy ${named}`,
+      ),
+    };
+  return { policy: policyNamed(named, { seed })! };
+}
+
 export async function runFileTask(
   task: Task,
   seed: number,
@@ -110,13 +154,9 @@ export async function runFileTask(
   let report: ValidationReport | undefined;
   if (setup.simulation !== undefined) {
     const t1 = performance.now();
-    const named = setup.policy ?? (setup.epochS < Infinity ? setup.method : undefined);
-    const adaptive = named === undefined ? undefined : policyNamed(named, { seed });
-    sim = await simulate(scenario, {
-      policy: adaptive ?? staticPolicy(solved.allocation),
-      seed,
-      config: setup.simulation,
-    });
+    const { policy, owned } = await taskPolicy(config, setup, scenario, seed, solved);
+    const simConfig = setup.simulation;
+    sim = await withProcess(owned, () => simulate(scenario, { policy, seed, config: simConfig }));
     time?.('simulateS', (performance.now() - t1) / 1000);
     report = compareWithAnalytic(evaluate(scenario, solved.allocation), sim.metrics);
   }

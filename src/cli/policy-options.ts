@@ -7,17 +7,22 @@
  * export is a policy (`sim/policy.ts`: `{ name, decide }`) or a factory `({ scenario, seed }) =>
  * policy` (may be async).
  */
-import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { tsImport } from 'tsx/esm/api';
 import { z } from 'zod';
 import type { Scenario } from '../scenario/schema.ts';
-import { PolicyError, staticPolicy, type Policy } from '../../sim/policy.ts';
+import { staticPolicy, type Policy } from '../../sim/policy.ts';
 import { policyNamed, policyNames } from '../../sim/policies.ts';
 import { checkSolution, formatViolation, type Allocation } from '../model/index.ts';
-import { externalPolicy } from '../../sim/external-policy.ts';
 import { InputError } from '../files/index.ts';
-import { LineProcess } from '../subprocess/index.ts';
+import {
+  DEFAULT_POLICY_TIMEOUT_S,
+  isModulePath,
+  loadPolicyModule,
+  MAX_POLICY_TIMEOUT_S,
+  startCommandPolicy,
+  withProcess,
+  type ProcessPolicy,
+} from '../user-policy/index.ts';
 import { parseFlags, realFlagSchema } from './flags.ts';
 import { loadSolutionFile } from './load.ts';
 
@@ -29,21 +34,12 @@ export interface PolicyFlags {
   fallback?: string;
 }
 
-/** The policies a run uses, and what ends the processes behind them. */
+/** The policies a run uses, and the process behind the policy if it is a command. */
 export interface ChosenPolicies {
   policy: Policy;
   fallback: Policy | undefined;
-  /** After a run that ended normally: waits for every policy process to exit (PolicyError if one
-   *  fails to exit cleanly). Safe to call again. */
-  close?: () => Promise<void>;
-  /** After a failure: kills every policy process now. */
-  kill?: () => void;
+  process?: ProcessPolicy;
 }
-
-/** Seconds a policy process may take per answer, unless `--policy-timeout` says otherwise. */
-export const DEFAULT_POLICY_TIMEOUT_S = 60;
-/** Above this, Node's timers overflow (2^31 ms is about 24.8 days). */
-const MAX_POLICY_TIMEOUT_S = 86_400;
 
 /** Adds `--policy` and `--fallback` (each command adds its own `--solution`). */
 export function addPolicyFlags(command: Command): Command {
@@ -66,59 +62,9 @@ export function addPolicyFlags(command: Command): Command {
     );
 }
 
-/** A module path rather than a policy name: it has a directory part or a script extension. */
-const isModulePath = (value: string): boolean => /[\\/]/.test(value) || /\.(m?[jt]s)$/.test(value);
-
-const firstLine = (err: unknown): string =>
-  (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
-
-/** A user's policy whose own failures (a thrown error) end the run as policy failures. */
-function guarded(policy: Policy): Policy {
-  const decide: Policy['decide'] = async (observation) => {
-    try {
-      return await policy.decide(observation);
-    } catch (err) {
-      if (err instanceof PolicyError) throw err;
-      throw new PolicyError(`threw ${err instanceof Error ? err.name : 'a value'}: ${firstLine(err)}`);
-    }
-  };
-  return { ...policy, decide };
-}
-
-function isPolicy(value: unknown): value is Policy {
-  return typeof value === 'object' && value !== null && typeof (value as Policy).decide === 'function';
-}
-
-/** The policy a module's default export gives: a policy, or a factory of one. */
-async function loadPolicyModule(flag: string, path: string, context: { scenario: Scenario; seed: number }) {
-  let exported: unknown;
-  try {
-    // tsx's own import: a .ts module loads wherever it is, with or without a package.json.
-    exported = ((await tsImport(resolve(path), import.meta.url)) as { default?: unknown }).default;
-  } catch (err) {
-    throw new InputError(`${flag} ${path}: cannot load: ${firstLine(err)}`);
-  }
-  // A module Node reads as CommonJS (no "type": "module" near it) arrives wrapped once more.
-  if (typeof exported === 'object' && exported !== null && !isPolicy(exported) && 'default' in exported)
-    exported = exported.default;
-  const made =
-    typeof exported === 'function' ? await (exported as (c: typeof context) => unknown)(context) : exported;
-  if (!isPolicy(made))
-    throw new InputError(
-      `${flag} ${path}: the default export must be a policy { name, decide } or a function returning one`,
-    );
-  const name = typeof made.name === 'string' && made.name !== '' ? made.name : basename(path, extname(path));
-  return guarded({
-    ...made,
-    name,
-    decide: made.decide.bind(made),
-    ...(made.end ? { end: made.end.bind(made) } : {}),
-  });
-}
-
 /** A named policy or a module, for `--policy` and `--fallback`. */
 async function policyFrom(flag: string, value: string, scenario: Scenario, seed: number): Promise<Policy> {
-  if (isModulePath(value)) return loadPolicyModule(flag, value, { scenario, seed });
+  if (isModulePath(value)) return loadPolicyModule(value, { scenario, seed }, `${flag} ${value}`);
   const policy = policyNamed(value, { seed });
   if (policy === undefined)
     throw new InputError(`${flag}: unknown policy '${value}' (choose from ${policyNames().join(', ')})`);
@@ -137,24 +83,16 @@ function loadFeasibleAllocation(scenario: Scenario, path: string): Allocation {
   return solution;
 }
 
-/** What to call a command's policy until it names itself: its script's name, else its program's. */
-export function commandPolicyName(command: string): string {
-  const words = command.trim().split(/\s+/);
-  const script = words.find((w) => /\.[A-Za-z]+$/.test(w) && !w.startsWith('-')) ?? words[0] ?? 'policy-cmd';
-  return basename(script.replace(/^['"]|['"]$/g, ''), extname(script)) || 'policy-cmd';
-}
-
 const TimeoutFlag = z.object({
   policyTimeout: realFlagSchema({ min: 0, minIncluded: false, max: MAX_POLICY_TIMEOUT_S }).optional(),
 });
 
 /** `--policy-cmd`: the process, started now, and the policy that speaks to it. */
-function commandPolicy(flags: PolicyFlags, seed: number): { policy: Policy; child: LineProcess } {
+function commandPolicy(flags: PolicyFlags, seed: number): ProcessPolicy {
   const command = flags.policyCmd!;
   if (command.trim() === '') throw new InputError('--policy-cmd: must be a command, got an empty string');
   const timeoutS = parseFlags(TimeoutFlag, { ...flags }).policyTimeout ?? DEFAULT_POLICY_TIMEOUT_S;
-  const child = new LineProcess(command, { timeoutS, timeoutName: '--policy-timeout' });
-  return { policy: externalPolicy(child, { name: commandPolicyName(command), seed }), child };
+  return startCommandPolicy(command, { timeoutS, timeoutName: '--policy-timeout', seed });
 }
 
 /** The policies the flags ask for; a named policy's optimizer uses `seed`. */
@@ -175,16 +113,8 @@ export async function choosePolicies(
     return { policy: staticPolicy(loadFeasibleAllocation(scenario, flags.solution)), fallback };
   if (flags.policyCmd === undefined)
     return { policy: await policyFrom('--policy', flags.policy ?? 'reference', scenario, seed), fallback };
-  const { policy, child } = commandPolicy(flags, seed);
-  let closed: Promise<void> | null = null;
-  const close = async (): Promise<void> => {
-    try {
-      await child.close();
-    } catch (err) {
-      throw new PolicyError(`policy ${policy.name} at the end of the run: ${firstLine(err)}`);
-    }
-  };
-  return { policy, fallback, close: () => (closed ??= close()), kill: () => child.kill() };
+  const owned = commandPolicy(flags, seed);
+  return { policy: owned.policy, fallback, process: owned };
 }
 
 /**
@@ -199,12 +129,5 @@ export async function withPolicies<T>(
   body: (policies: ChosenPolicies) => Promise<T>,
 ): Promise<T> {
   const policies = await choosePolicies(scenario, flags, seed);
-  try {
-    const result = await body(policies);
-    await policies.close?.();
-    return result;
-  } catch (err) {
-    policies.kill?.();
-    throw err;
-  }
+  return withProcess(policies.process, () => body(policies));
 }

@@ -18,6 +18,8 @@ export interface LineProcessOptions {
   readonly timeoutS: number;
   /** What to call the limit in messages, e.g. the flag that sets it. */
   readonly timeoutName: string;
+  /** The folder the command runs in (default: ours). */
+  readonly cwd?: string;
 }
 
 interface Waiter {
@@ -42,7 +44,12 @@ export class LineProcess {
     private readonly options: LineProcessOptions,
   ) {
     // detached: its own process group, so a time-out can kill the shell and its children at once.
-    this.child = spawn(command, { shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(command, {
+      shell: true,
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    });
     this.child.stdout.setEncoding('utf8').on('data', (text: string) => this.take(text));
     this.child.stderr.setEncoding('utf8').on('data', (text: string) => {
       this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL);

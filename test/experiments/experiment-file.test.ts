@@ -198,6 +198,40 @@ describe('wrong input: one line naming the key', () => {
       /scenario\.file: 'nowhere\/s\.json' does not exist \(resolved against the experiment file's folder to .*nowhere\/s\.json\)/,
     ],
     [
+      'a policy module that does not exist',
+      { ...BASE, simulation: { epochS: 60, policy: './nowhere/policy.ts' } },
+      /simulation\.policy: '\.\/nowhere\/policy\.ts' does not exist \(resolved against the experiment file's folder to .*nowhere\/policy\.ts\)/,
+    ],
+    [
+      'a policy module axis value that does not exist',
+      { ...BASE, sweep: { axes: { p: { path: 'simulation.policy', values: ['reference', 'nowhere.ts'] } } } },
+      /sweep\.axes\.p: 'nowhere\.ts' does not exist \(resolved against the experiment file's folder/,
+    ],
+    [
+      'an empty policy command',
+      { ...BASE, simulation: { policyCmd: '  ' } },
+      /simulation\.policyCmd: must be a command, got an empty string/,
+    ],
+    [
+      'an empty policy command as an axis value',
+      { ...BASE, sweep: { axes: { c: { path: 'simulation.policyCmd', values: ['python3 a.py', ''] } } } },
+      /sweep\.axes\.c: value "": .*must be a command, got an empty string/,
+    ],
+    [
+      'a policy and a policy command',
+      {
+        ...BASE,
+        simulation: { policy: 'reference' },
+        sweep: { axes: { c: { path: 'simulation.policyCmd', values: ['python3 a.py'] } } },
+      },
+      /simulation\.policyCmd: give simulation\.policy or simulation\.policyCmd, not both/,
+    ],
+    [
+      'a policy time-out without a command',
+      { ...BASE, simulation: { policy: 'reference', policyTimeoutS: 5 } },
+      /simulation\.policyTimeoutS: only with simulation\.policyCmd/,
+    ],
+    [
       'simulated metrics without a simulation',
       { ...BASE, record: { metrics: ['simulated'] } },
       /record\.metrics: 'simulated' needs a simulation/,

@@ -61,7 +61,7 @@ export async function simulateWithTrace(
       onSlice: watch.onSlice,
     });
     // The policy processes must have exited cleanly before the run counts as done.
-    await policies.close?.();
+    await policies.process?.close();
     trace?.close();
   } catch (err) {
     watch.finish(false);
