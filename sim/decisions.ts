@@ -19,6 +19,14 @@ export const ALLOCATION_FIELDS = [
   'edgeFreqHz',
 ] as const;
 
+/** The users whose entries differ between two allocations, in index order. */
+export function changedUsers(before: Allocation, after: Allocation): number[] {
+  const changed: number[] = [];
+  for (let n = 0; n < before.association.length; n++)
+    if (ALLOCATION_FIELDS.some((f) => before[f][n] !== after[f][n])) changed.push(n);
+  return changed;
+}
+
 /** An allocation that violates a constraint of problem (9); `message` names the first one. */
 export class InfeasibleDecision extends PolicyError {}
 

@@ -10,7 +10,7 @@ import type { Simulation } from '../src/engine/index.ts';
 import { evaluate, uplinkRateBps, type Allocation } from '../src/model/index.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { SimConfig } from './config.ts';
-import { acceptDecision, InfeasibleDecision } from './decisions.ts';
+import { acceptDecision, changedUsers, InfeasibleDecision } from './decisions.ts';
 import type { AllocationSource } from './device.ts';
 import type { ChannelState } from './channel.ts';
 import type { MetricsCollector } from './metrics.ts';
@@ -52,6 +52,14 @@ export interface EpochSetup {
   readonly trace: TraceOut;
   /** Wall clock in seconds, for the optimizer's time when `config.recordWallTime`. */
   readonly wallClockS: (() => number) | undefined;
+}
+
+/** A decision waiting for its solve time: epoch `epoch`'s, made at `decidedS`. */
+interface Pending {
+  controller: EpochController;
+  allocation: Allocation;
+  epoch: number;
+  decidedS: number;
 }
 
 interface Decided {
@@ -111,17 +119,26 @@ export class EpochController implements AllocationSource {
       this.record(trigger, decided);
       return;
     }
+    const pending: Pending = {
+      controller: this,
+      allocation: decided.allocation,
+      epoch: this.records.length,
+      decidedS: this.setup.sim.now,
+    };
     this.record(trigger, decided, chargedS);
-    this.setup.sim.schedule(
-      chargedS,
-      applyLater,
-      { controller: this, allocation: decided.allocation },
-      EPOCH_LANE,
-    );
+    this.setup.sim.schedule(chargedS, applyLater, pending, EPOCH_LANE);
   }
 
-  /** A decision whose solve time has passed goes into force. */
-  putInForce(allocation: Allocation): void {
+  /**
+   * A decision whose solve time has passed goes into force; each user whose allocation it changes
+   * waited for it since its epoch.
+   */
+  putInForce({ allocation, epoch, decidedS }: Pending): void {
+    const { sim, metrics, trace } = this.setup;
+    for (const n of changedUsers(this.allocation, allocation)) {
+      metrics.addSolveWait(n, sim.now - decidedS);
+      if (trace !== null) trace({ t: sim.now, type: 'solve', user: n, epoch, startS: decidedS });
+    }
     this.allocation = allocation;
     this.ratesAtEpoch = this.uplinkRates();
   }
@@ -209,5 +226,4 @@ export class EpochController implements AllocationSource {
 // Module-level handlers for the engine.
 const periodEpoch = (c: EpochController): void => c.fire('period');
 const rateChangeEpoch = (c: EpochController): void => c.fire('rate-change');
-const applyLater = (a: { controller: EpochController; allocation: Allocation }): void =>
-  a.controller.putInForce(a.allocation);
+const applyLater = (p: Pending): void => p.controller.putInForce(p);

@@ -9,7 +9,7 @@
 import { objectiveValue, objectiveWeights, userStabilityBound, type Metrics } from '../src/model/index.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { StepWindow } from './policy.ts';
-import { newStepReplan, type StepReplan } from './replan.ts';
+import { newUserReplan, type StepReplan, type UserReplan } from './replan.ts';
 
 /** One training step of one user, as simulated. */
 export interface StepRecord {
@@ -74,8 +74,9 @@ export interface SimUserMetrics extends Sums {
   stepEndS: number[];
   /** Only with re-planning costs (`replan.ts`): per-step means of the migration's delay and energy
    *  and of the handover delay (in `delayS`, and the migration's energy in `energyJ`), and over
-   *  the run the layers moved and the handovers. */
-  replan?: StepReplan;
+   *  the run the layers moved, the handovers, and the decisions' waits (`solveWaitS`, in no
+   *  step's delay). */
+  replan?: UserReplan;
 }
 
 /**
@@ -122,14 +123,14 @@ export class MetricsCollector {
   /** Steps completed by all users together (progress of a step-bounded run). */
   stepsDone = 0;
   /** Per user, with re-planning costs on. */
-  private readonly replanTotals: StepReplan[] | null;
+  private readonly replanTotals: UserReplan[] | null;
 
   constructor(
     private readonly scenario: Scenario,
     replanCosts = false,
   ) {
     this.totals = scenario.users.map(zeroSums);
-    this.replanTotals = replanCosts ? scenario.users.map(newStepReplan) : null;
+    this.replanTotals = replanCosts ? scenario.users.map(newUserReplan) : null;
     this.stabilitySums = scenario.users.map(() => 0);
     this.stepEnds = scenario.users.map(() => []);
     this.since = this.emptyWindow();
@@ -202,6 +203,13 @@ export class MetricsCollector {
     this.since.energyJ += r.migrationEnergyJ;
   }
 
+  /** A decision that changed `user`'s allocation went into force after waiting `waitS` (the solve time). */
+  addSolveWait(user: number, waitS: number): void {
+    const t = this.replanTotals![user]!;
+    t.solveWaitS += waitS;
+    t.solveWaits += 1;
+  }
+
   result(): SimMetrics {
     const perUser = this.totals.map((totals, n): SimUserMetrics => {
       const steps = this.stepEnds[n]!.length;
@@ -223,6 +231,8 @@ export class MetricsCollector {
           handoverDelayS: mean(replan.handoverDelayS),
           migratedLayers: replan.migratedLayers,
           handovers: replan.handovers,
+          solveWaitS: replan.solveWaitS,
+          solveWaits: replan.solveWaits,
         };
       }
       return user;

@@ -5,7 +5,8 @@
  * - Solve time: the decision of an epoch after t = 0 goes into force `solveS` seconds after it was
  *   asked for (a fixed cost per decision, so runs stay reproducible; or the decision's measured
  *   wall time, which differs run to run); until then the allocation before it stays in force. The
- *   first decision is the run's initial plan, made before t = 0, and costs nothing.
+ *   first decision is the run's initial plan, made before t = 0, and costs nothing. Each user
+ *   whose allocation a decision changes waited that long for it.
  * - Layer migration: when a user starts a step with another split than its last step's, the
  *   layers between the two splits move between it and its server before the step's local phase:
  *   |Δα| × `migrationBitsPerLayer` bits over the user's link at the power, bandwidth and gain in
@@ -16,7 +17,9 @@
  * A step's delay then includes its migration and handover (delay = local + uplink + edge +
  * download + migration + handover) and its energy the migration's; both count in the objective
  * and in a policy's reward, and appear apart in the per-user metrics (`replan`) and the trace
- * (`migration`, `handover` records).
+ * (`migration`, `handover` records). The solve time is in no step's delay — its cost is the
+ * steps run meanwhile under the old plan — and appears as each user's wait for its decisions
+ * (`replan.solveWaitS`, `solveWaits`; `solve` trace records).
  */
 import {
   layerWeightParams,
@@ -80,3 +83,14 @@ export const newStepReplan = (): StepReplan => ({
   migratedLayers: 0,
   handovers: 0,
 });
+
+/** One user's re-planning costs over a run: its steps' (summed), and its waits for decisions. */
+export interface UserReplan extends StepReplan {
+  /** Seconds the decisions that changed this user's allocation waited, from their epoch, to go
+   *  into force (the solve time), summed over the run; those still pending at its end not counted. */
+  solveWaitS: number;
+  /** How many such decisions. */
+  solveWaits: number;
+}
+
+export const newUserReplan = (): UserReplan => ({ ...newStepReplan(), solveWaitS: 0, solveWaits: 0 });

@@ -15,7 +15,7 @@ import { edgeServers } from './edge/server.ts';
 import { EpochController, type EpochRecord } from './epochs.ts';
 import { MetricsCollector, type SimMetrics } from './metrics.ts';
 import type { Policy } from './policy.ts';
-import { migrationBitsPerLayer } from './replan.ts';
+import { hasReplanCosts, migrationBitsPerLayer } from './replan.ts';
 import type { SimTraceRecord } from './trace/records.ts';
 
 export type { EpochRecord } from './epochs.ts';
@@ -73,7 +73,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions): Pr
   const trace = options.onTrace ?? null;
   const channel = new ChannelState(scenario, config, new RandomStreams(options.seed ?? scenario.seed));
   const { replan } = config;
-  const metrics = new MetricsCollector(scenario, replan.migration || replan.handoverS > 0);
+  const metrics = new MetricsCollector(scenario, hasReplanCosts(replan));
   const devices: UserDevice[] = [];
   const epochs = new EpochController({
     sim,

@@ -4,7 +4,8 @@
  * own in each process it appears in: process "users" holds one track per user (its steps, with
  * the local layers, uplink and download inside), and each server is a process with one track per
  * user it served (that user's edge layers). A slice's name says whose it is: "user 7 layer 12".
- * Epochs are global instants. Gain changes are only in the JSONL trace (one per block would swamp
+ * Epochs are global instants; a decision going into force after its solve time is an instant on
+ * each user's track whose allocation it changed. Gain changes are only in the JSONL trace (one per block would swamp
  * a timeline).
  *
  * Times are written as whole nanoseconds (microseconds with three decimals): a child and its
@@ -67,6 +68,18 @@ export class ChromeTraceWriter implements TraceWriter {
           step: r.batch,
           from: r.from,
           server: r.server,
+        });
+        return;
+      case 'solve':
+        // An instant, not a slice: a wait spans steps and other waits without nesting in them.
+        this.event({
+          name: `user ${r.user} decision of epoch ${r.epoch} in force`,
+          ph: 'i',
+          s: 't',
+          pid: USERS_PID,
+          tid: this.tid(USERS_PID, r.user),
+          ts: ns(r.t) / 1000,
+          args: { waitS: r.t - r.startS },
         });
         return;
       case 'step':

@@ -1,5 +1,5 @@
 /**
- * The trace contract (README "Files other tools read"): one typed record per layer, transfer (uplink, download, migration), handover, step,
+ * The trace contract (README "Files other tools read"): one typed record per layer, transfer (uplink, download, migration), handover, solve wait, step,
  * gain block and epoch, the union that the emitters build and both trace writers read. A field
  * named `batch` is the user's step index (the trace's name for it, kept for the tools that read
  * traces); times are simulated seconds, `t` the time the record is emitted (the end of a slice).
@@ -81,6 +81,16 @@ export interface HandoverRecord {
   startS: number;
 }
 
+/** A decision of epoch `epoch` (made at `startS`) that changed `user`'s allocation goes into force
+ *  after its solve time (re-planning costs): the user waited t − startS for it. */
+export interface SolveRecord {
+  t: number;
+  type: 'solve';
+  user: number;
+  epoch: number;
+  startS: number;
+}
+
 /** A completed training step, with every component of its delay and energy (and, with
  *  re-planning costs on, the migration's and the handover's). */
 export type StepTraceRecord = { t: number; type: 'step' } & StepRecord & { batch: number } & {
@@ -106,6 +116,7 @@ export type SimTraceRecord =
   | DownloadRecord
   | MigrationRecord
   | HandoverRecord
+  | SolveRecord
   | StepTraceRecord
   | GainRecord
   | EpochTraceRecord;

@@ -9,6 +9,7 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import type { Decision, Policy } from '../../sim/policy.ts';
 import { migrationBitsPerLayer, type ReplanConfig } from '../../sim/replan.ts';
 import { simulate } from '../../sim/run.ts';
+import { ChromeTraceWriter } from '../../sim/trace/chrome.ts';
 import type { SimTraceRecord } from '../../sim/trace/records.ts';
 import { handAllocation, handScenario } from './fixtures.ts';
 
@@ -82,6 +83,49 @@ describe('re-planning costs', () => {
     expect(of('handover').map((r) => r.batch)).toEqual([1]);
     expect(of('migration').map((r) => r.batch)).toEqual([2]);
     expect(result.epochs[0]!.solveS).toBeUndefined(); // the initial plan is made before t = 0
+    // The user waited 3 s for the one decision that changed its allocation (the later epochs
+    // repeat it: nothing changes, nothing waits); the wait is in no step's delay.
+    expect(of('solve')).toEqual([{ t: 5.5, type: 'solve', user: 0, epoch: 1, startS: 2.5 }]);
+    expect(result.metrics.perUser[0]!.replan).toMatchObject({ solveWaitS: 3, solveWaits: 1 });
+  });
+
+  it('a solve time: only the users a decision changes wait for it, in the metrics and the trace', async () => {
+    const scenario = handScenario([84, 84], 4);
+    // From the epoch at 2 s, user 1 alone moves to α = 2; user 0 keeps its allocation.
+    const policy: Policy = {
+      name: 'one-user',
+      decide: (o): Decision =>
+        o.epoch === 0 ? handAllocation([84, 84], 1) : { users: [1], localLayers: [2] },
+    };
+    const trace: SimTraceRecord[] = [];
+    let chrome = '';
+    const writer = new ChromeTraceWriter({ write: (text) => (chrome += text) });
+    const result = await simulate(scenario, {
+      policy,
+      config: {
+        maxStepsPerUser: 2,
+        epoch: { everyS: 2, rateChange: Infinity },
+        replan: { solveS: 1.5, migration: false, handoverS: 0 },
+      },
+      onTrace: (r) => {
+        trace.push(r);
+        writer.write(r);
+      },
+    });
+    writer.end();
+    expect(trace.filter((r) => r.type === 'solve')).toEqual([
+      { t: 3.5, type: 'solve', user: 1, epoch: 1, startS: 2 },
+    ]);
+    const [u0, u1] = result.metrics.perUser;
+    expect(u0!.replan).toMatchObject({ solveWaitS: 0, solveWaits: 0, migratedLayers: 0, handovers: 0 });
+    expect(u1!.replan).toMatchObject({ solveWaitS: 1.5, solveWaits: 1 });
+    // On the Chrome timeline: an instant on user 1's track.
+    const instants = JSON.parse(chrome).traceEvents.filter((e: { name?: string }) =>
+      e.name?.includes('in force'),
+    );
+    expect(instants).toEqual([
+      expect.objectContaining({ name: 'user 1 decision of epoch 1 in force', ph: 'i', s: 't', ts: 3.5e6 }),
+    ]);
   });
 
   it('off (the default): no migration, no handover, no new fields anywhere', async () => {
