@@ -23,7 +23,7 @@ describe('the policy study', () => {
       );
       const [header, ...lines] = readFileSync(join(out, 'study-quick.csv'), 'utf8').trim().split('\n');
       expect(header).toBe(
-        'policy,costs,objective,meanDelayS,totalEnergyJ,steps,handovers,migratedLayers,epochs',
+        'policy,costs,objective,meanDelayS,totalEnergyJ,steps,handovers,migratedLayers,solveWaitS,epochs',
       );
       const rows = lines.map((l) => l.split(','));
       expect(rows.map((r) => `${r[0]} ${r[1]}`)).toEqual([
