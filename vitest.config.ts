@@ -14,7 +14,7 @@ const SLOW = [
   // `mecsim run` on the paper's network, and every experiment end to end with kills and resumes.
   'test/cli/run-command.test.ts',
   'test/experiments/batch.test.ts',
-  // An experiment file through workers, shards, merge and resume; two paper files --quick.
+  // An experiment file through workers, shards, merge and resume; four paper files --quick.
   'test/experiments/experiment-file-batch.test.ts',
   // SIGTERM and SIGINT to a traced simulate and to an experiment; a closed stdout.
   'test/cli/interrupt.test.ts',

@@ -8,17 +8,18 @@ import type { FileConfig } from './config.ts';
 import { fileFigures } from './figures.ts';
 import { sweepPoints } from './sweep.ts';
 import { runFileTask } from './task.ts';
-import { fileColumns } from './task-columns.ts';
+import { fileColumns, fileGroups } from './task-columns.ts';
 
 function describeSweep(config: FileConfig): string {
   const f = config.file;
-  const axes = Object.entries(f.sweep.axes).map(([name, a]) => `${name} (${a.path})`);
+  const axes = Object.entries(f.sweep.axes).map(([name, a]) => `${name} (${a.path ?? 'a label'})`);
   const base =
     f.scenario.file !== undefined
       ? `the scenario file ${f.scenario.file}`
       : `preset ${f.scenario.preset ?? (Object.keys(f.scenario).some((k) => ['phones', 'edgeGpus', 'llm', 'finetune', 'precision', 'radio'].includes(k)) ? 'realistic' : 'paper')}`;
   const sim = f.simulation === undefined ? '' : '; each allocation is also simulated';
-  return `From an experiment file: ${base}, swept over ${axes.join(f.sweep.combine === 'zip' ? ' zipped with ' : ' × ') || 'nothing'}; method ${f.optimizer.method ?? 'proposed'}${sim}.`;
+  const methods = f.optimizer.methods?.join(', ') ?? f.optimizer.method ?? 'proposed';
+  return `From an experiment file: ${base}, swept over ${axes.join(f.sweep.combine === 'zip' ? ' zipped with ' : ' × ') || 'nothing'}; method ${methods}${sim}.`;
 }
 
 export function fileExperiment(config: FileConfig): Experiment<FileConfig> {
@@ -36,7 +37,7 @@ export function fileExperiment(config: FileConfig): Experiment<FileConfig> {
         }
       : {}),
     columns,
-    groupBy: Object.keys(f.sweep.axes),
+    groupBy: fileGroups(f),
     metrics,
     points: () => sweepPoints(f),
     runTask: runFileTask,

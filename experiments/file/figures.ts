@@ -11,6 +11,7 @@ import { meanCi, pivot, stack } from '../report/pivot.ts';
 import { meanChart, meanPoint, type MeanPoint } from '../report/plot.ts';
 import { distinct, select, type Summary } from '../report/summary.ts';
 import { formatNumber } from '../report/tables.ts';
+import { checkClaim } from './claims.ts';
 import type { FigureSpec } from './schema.ts';
 
 /** More than two decades between the smallest and largest positive value. */
@@ -192,7 +193,8 @@ function distributionFigure(f: FigureSpec, summary: Summary, rows: readonly Row[
 }
 
 export function fileFigures(specs: readonly FigureSpec[], summary: Summary, rows: readonly Row[]): Figure[] {
-  return specs.map((f) =>
-    f.kind === 'mean' ? meanFigure(f, summary) : distributionFigure(f, summary, rows),
-  );
+  return specs.map((f) => ({
+    ...(f.kind === 'mean' ? meanFigure(f, summary) : distributionFigure(f, summary, rows)),
+    claims: f.claims.map((c) => checkClaim(c, summary)),
+  }));
 }

@@ -18,7 +18,7 @@ import { PRESET_NAMES } from '../scenarios.ts';
 import { runSeed } from '../batch/tasks.ts';
 import type { FileConfig } from './config.ts';
 import { fileExperiment } from './experiment.ts';
-import { checkFigures } from './check-figures.ts';
+import { checkFigures, suggestKey } from './check-figures.ts';
 import {
   BaseScenarioSchema,
   PaperFileSchema,
@@ -27,11 +27,20 @@ import {
   type PaperFile,
   type SweepFile,
 } from './schema.ts';
-import { OPTIMIZER_KEYS, pointSetup, SETTING_KEYS, SIMULATION_KEYS, targetOf } from './setup.ts';
-import { axesOf, pointCount, sweepPoints } from './sweep.ts';
+import {
+  OPTIMIZER_KEYS,
+  pathReferences,
+  pointPath,
+  pointSetup,
+  SETTING_KEYS,
+  SIMULATION_KEYS,
+  targetOf,
+  type Target,
+} from './setup.ts';
+import { axesOf, pointCount, repeatedValue, sweepPoints } from './sweep.ts';
 import { pointScenario } from './task.ts';
-import { axisValues, AxisValuesError } from './values.ts';
-import { fileColumns } from './task-columns.ts';
+import { axisValues, AxisValuesError, type AxisValue } from './values.ts';
+import { fileColumns, groupColumns, recordedColumns } from './task-columns.ts';
 
 /** Sweeps above this many tasks are refused unless forced (a typo in a range is the usual cause). */
 export const MAX_TASKS = 1_000_000;
@@ -63,8 +72,7 @@ export function loadExperimentFile(path: string, o: LoadOptions = {}): LoadedExp
   const parsed = (isPaper ? PaperFileSchema : SweepFileSchema).safeParse(raw);
   if (!parsed.success) throw new InputError(`${where}: ${issueLine(parsed.error, raw).line}`);
   if (isPaper) return paperExperiment(parsed.data as PaperFile, o, fail);
-  if (o.quick) fail('--quick', 'is for the paper experiments; an experiment file says its own sizes');
-  const file = { ...(parsed.data as SweepFile) };
+  const file = o.quick ? quickFile(parsed.data as SweepFile, fail) : { ...(parsed.data as SweepFile) };
   const runs = o.runs ?? file.runs;
   const seed = o.seed ?? file.seed;
   const baseScenario = scenarioFile(file, dirname(path), fail);
@@ -77,6 +85,7 @@ export function loadExperimentFile(path: string, o: LoadOptions = {}): LoadedExp
       `${(points * runs).toLocaleString('en-US')} tasks (${points} points × ${runs} runs), above ${MAX_TASKS.toLocaleString('en-US')}; set force: true (or pass --force) to run them`,
     );
   checkRecords(file, fail);
+  checkTables(file, fail);
   checkFixable(file, fail);
   checkFigures(file, fileColumns(file).metrics, fail);
   const config: FileConfig = {
@@ -178,6 +187,50 @@ function checkPolicies(file: SweepFile, folder: string, fail: Fail): boolean {
   return modules || given('policyCmd');
 }
 
+/**
+ * The points of the axes an axis's path refers to (`{weight}`), every combination: the paths it
+ * takes. One empty point for a plain path.
+ */
+function referencedPoints(file: SweepFile, name: string, fail: Fail): Record<string, AxisValue>[] {
+  let points: Record<string, AxisValue>[] = [{}];
+  for (const ref of pathReferences(file.sweep.axes[name]!.path ?? '')) {
+    const axis = file.sweep.axes[ref];
+    if (axis === undefined || ref === name)
+      fail(
+        `sweep.axes.${name}.path`,
+        `{${ref}} must name another axis (${Object.keys(file.sweep.axes).join(', ')})`,
+      );
+    points = points.flatMap((p) => axisValues(axis!).map((v) => ({ ...p, [ref]: v })));
+  }
+  return points;
+}
+
+/** The target of an axis's path at a point, or the loader's error naming the axis. */
+function checkedTarget(file: SweepFile, name: string, path: string, fail: Fail): Target {
+  const key = `sweep.axes.${name}`;
+  let t: Target;
+  try {
+    t = targetOf(path);
+  } catch (err) {
+    return fail(`${key}.path`, (err as Error).message);
+  }
+  const known =
+    t.section === 'optimizer' ? OPTIMIZER_KEYS : t.section === 'simulation' ? SIMULATION_KEYS : undefined;
+  if (known !== undefined && !known.includes(t.key)) {
+    const guess = nearestKey(t.key, known);
+    fail(
+      `${key}.path`,
+      `unknown ${t.section} option '${t.key}' (${guess === undefined ? `known: ${known.join(', ')}` : `did you mean '${t.section}.${guess}'?`})`,
+    );
+  }
+  if (t.section === 'scenario' && !t.override && file.scenario.file !== undefined)
+    fail(
+      `${key}.path`,
+      `'${path}' makes a scenario, but scenario.file gives one; sweep a scenario field instead`,
+    );
+  return t;
+}
+
 function checkAxes(file: SweepFile, fail: Fail): void {
   const names = Object.keys(file.sweep.axes);
   if (names.length === 0)
@@ -188,47 +241,80 @@ function checkAxes(file: SweepFile, fail: Fail): void {
   const byPath = new Map<string, string>();
   for (const [name, axis] of Object.entries(file.sweep.axes)) {
     const key = `sweep.axes.${name}`;
-    let t;
-    try {
-      t = targetOf(axis.path);
-    } catch (err) {
-      return fail(`${key}.path`, (err as Error).message);
-    }
-    const known =
-      t.section === 'optimizer' ? OPTIMIZER_KEYS : t.section === 'simulation' ? SIMULATION_KEYS : undefined;
-    if (known !== undefined && !known.includes(t.key)) {
-      const guess = nearestKey(t.key, known);
-      fail(
-        `${key}.path`,
-        `unknown ${t.section} option '${t.key}' (${guess === undefined ? `known: ${known.join(', ')}` : `did you mean '${t.section}.${guess}'?`})`,
-      );
-    }
-    if (t.section === 'scenario' && !t.override && file.scenario.file !== undefined)
-      fail(
-        `${key}.path`,
-        `'${axis.path}' makes a scenario, but scenario.file gives one; sweep a scenario field instead`,
-      );
-    const other = byPath.get(axis.path);
-    if (other !== undefined)
-      fail(`${key}.path`, `'${axis.path}' is also the path of axis '${other}'; one path, one axis`);
-    byPath.set(axis.path, name);
     try {
       axisValues(axis);
     } catch (err) {
       if (err instanceof AxisValuesError) fail(`${key}.${err.key}`, err.message);
       throw err;
     }
+    if (axis.path === undefined) continue;
+    for (const refs of referencedPoints(file, name, fail)) {
+      const path = pointPath(axis.path, refs)!;
+      checkedTarget(file, name, path, fail);
+      const other = byPath.get(path);
+      if (other !== undefined && other !== name)
+        fail(`${key}.path`, `'${path}' is also the path of axis '${other}'; one path, one axis`);
+      byPath.set(path, name);
+    }
   }
-  if (file.sweep.combine === 'zip') {
-    const axes = axesOf(file);
-    const [first, firstValues] = axes[0]!;
-    for (const [name, values] of axes.slice(1))
-      if (values.length !== firstValues.length)
+  const zips = file.sweep.combine === 'zip' ? [names] : (file.sweep.together ?? []);
+  if (file.sweep.together !== undefined && file.sweep.combine === 'zip')
+    fail('sweep.together', 'zips axes within a grid; with combine: zip every axis moves together already');
+  const grouped = new Set<string>();
+  zips.forEach((group, g) => {
+    for (const name of group) {
+      if (!names.includes(name))
+        fail(`sweep.together[${g}]`, `'${name}' is not an axis (${suggestKey(name, names)})`);
+      if (grouped.has(name)) fail(`sweep.together[${g}]`, `'${name}' is in two groups`);
+      grouped.add(name);
+    }
+    const [first, ...rest] = group.map((name) => [name, axisValues(file.sweep.axes[name]!)] as const);
+    for (const [name, values] of rest)
+      if (values.length !== first![1].length)
         fail(
           `sweep.axes.${name}`,
-          `has ${values.length} values and axis '${first}' ${firstValues.length}; zipped axes need equal lengths`,
+          `has ${values.length} values and axis '${first![0]}' ${first![1].length}; zipped axes need equal lengths`,
         );
+  });
+  const repeated = repeatedValue(file);
+  if (repeated !== undefined)
+    fail(
+      `sweep.axes.${repeated.axes[0]}.values`,
+      repeated.axes.length === 1
+        ? `has ${repeated.value} twice`
+        : `(${repeated.axes.join(', ')}) take ${repeated.value} twice`,
+    );
+}
+
+/** record.columns among the recorded kinds' columns; summary.by among the groups, leaving out
+ *  only axes of one value (else its means would mix settings); summary.metrics recorded. */
+function checkTables(file: SweepFile, fail: Fail): void {
+  const available = recordedColumns(file);
+  const columns = file.record.columns ?? [];
+  columns.forEach((c, i) => {
+    if (!available.includes(c))
+      fail(
+        `record.columns[${i}]`,
+        `'${c}' is not a column of the recorded kinds (${suggestKey(c, available)})`,
+      );
+    if (columns.indexOf(c) !== i) fail(`record.columns[${i}]`, `'${c}' is listed twice`);
+  });
+  const groups = groupColumns(file);
+  const by = file.summary?.by;
+  by?.forEach((g, i) => {
+    if (!groups.includes(g)) fail(`summary.by[${i}]`, `'${g}' is not an axis (${suggestKey(g, groups)})`);
+  });
+  if (by !== undefined) {
+    const values = new Map(axesOf(file));
+    for (const g of groups)
+      if (!by.includes(g) && (values.get(g)?.length ?? 2) > 1)
+        fail('summary.by', `leaves out '${g}', which takes several values; its means would mix them`);
   }
+  const recorded = file.record.columns ?? available;
+  file.summary?.metrics?.forEach((m, i) => {
+    if (!recorded.includes(m))
+      fail(`summary.metrics[${i}]`, `'${m}' is not a recorded column (${suggestKey(m, recorded)})`);
+  });
 }
 
 /** A held split is in 1..Υ−1 for every user (Υ is local-only, 0 edge-only: `optimize --fix`). */
@@ -245,7 +331,7 @@ function checkSplit(value: unknown, layers: number, at: string, fail: Fail): voi
 function checkFixable(file: SweepFile, fail: Fail): void {
   const axes = Object.entries(file.sweep.axes);
   const fixing =
-    file.optimizer.fix !== undefined || axes.some(([, a]) => a.path.startsWith('optimizer.fix.'));
+    file.optimizer.fix !== undefined || axes.some(([, a]) => a.path?.startsWith('optimizer.fix.'));
   if (!fixing) return;
   const methodAxis = axes.find(([, a]) => a.path === 'optimizer.method');
   const methods =
@@ -262,21 +348,64 @@ function checkFixable(file: SweepFile, fail: Fail): void {
 function checkRecords(file: SweepFile, fail: Fail): void {
   const simulates =
     file.simulation !== undefined ||
-    Object.values(file.sweep.axes).some((a) => a.path.startsWith('simulation.'));
+    Object.values(file.sweep.axes).some((a) => a.path?.startsWith('simulation.'));
   for (const kind of ['simulated', 'errors'] as const)
     if (file.record.metrics.includes(kind) && !simulates)
       fail(
         'record.metrics',
         `'${kind}' needs a simulation: add a simulation section (e.g. simulation: {steps: 1}) or a simulation axis`,
       );
-  const method = file.optimizer.method;
-  if (method !== undefined && !isAlgorithmName(method)) {
-    const guess = nearestKey(method, ALGORITHMS);
-    fail(
-      'optimizer.method',
-      `unknown method '${method}' (${guess === undefined ? `one of ${ALGORITHMS.join(', ')}` : `did you mean '${guess}'?`})`,
-    );
+  if (file.record.per === 'iteration')
+    for (const kind of ['simulated', 'errors'] as const)
+      if (file.record.metrics.includes(kind))
+        fail('record.metrics', `'${kind}' is per task or per user, not per: iteration`);
+  if (file.record.iterations !== undefined && file.record.per !== 'iteration')
+    fail('record.iterations', 'only with per: iteration');
+  const { method, methods } = file.optimizer;
+  const named: [string, string | undefined][] = [
+    ['optimizer.method', method],
+    ...(methods ?? []).map((m, i): [string, string] => [`optimizer.methods[${i}]`, m]),
+  ];
+  for (const [key, m] of named)
+    if (m !== undefined && !isAlgorithmName(m)) {
+      const guess = nearestKey(m, ALGORITHMS);
+      fail(
+        key,
+        `unknown method '${m}' (${guess === undefined ? `one of ${ALGORITHMS.join(', ')}` : `did you mean '${guess}'?`})`,
+      );
+    }
+  if (methods !== undefined) {
+    if (method !== undefined)
+      fail('optimizer.methods', 'give optimizer.method or optimizer.methods, not both');
+    const axis = Object.entries(file.sweep.axes).find(([, a]) => a.path === 'optimizer.method');
+    if (axis !== undefined)
+      fail(
+        `sweep.axes.${axis[0]}`,
+        'sweeps optimizer.method, but optimizer.methods compares methods in every task',
+      );
+    if ('method' in file.sweep.axes)
+      fail('sweep.axes.method', 'is the column of optimizer.methods; name the axis otherwise');
+    if (new Set(methods).size !== methods.length) fail('optimizer.methods', 'lists a method twice');
   }
+}
+
+/** The file with its quick section laid over it (`--quick`): fewer runs, a smaller network, fewer values. */
+function quickFile(file: SweepFile, fail: Fail): SweepFile {
+  const q = file.quick;
+  if (q === undefined) return fail('--quick', 'this experiment file has no quick section');
+  const axes = { ...file.sweep.axes };
+  for (const [name, values] of Object.entries(q.axes ?? {})) {
+    const axis = axes[name];
+    if (axis === undefined)
+      fail(`quick.axes.${name}`, `not an axis (${suggestKey(name, Object.keys(axes))})`);
+    axes[name] = { ...(axis!.path === undefined ? {} : { path: axis!.path }), values };
+  }
+  return {
+    ...file,
+    runs: q.runs ?? file.runs,
+    scenario: { ...file.scenario, ...q.scenario },
+    sweep: { ...file.sweep, axes },
+  };
 }
 
 /**
@@ -289,9 +418,11 @@ function checkValues(config: FileConfig, fail: Fail): void {
   const first = sweepPoints({ ...file, sweep: { ...file.sweep, combine: 'zip' } })[0]!;
   const seed = runSeed(config.seed, config.experiment, 0);
   for (const [name, values] of axesOf(file)) {
-    const path = file.sweep.axes[name]!.path;
-    for (const value of values) {
-      const point = { ...first, [name]: value };
+    const refs = referencedPoints(file, name, fail);
+    for (const point of values.flatMap((value) => refs.map((r) => ({ ...first, ...r, [name]: value })))) {
+      const value = point[name]!;
+      const path = pointPath(file.sweep.axes[name]!.path, point);
+      if (path === undefined) continue;
       const at = `sweep.axes.${name}`;
       const shown = JSON.stringify(value);
       if (path === 'optimizer.method' && !(typeof value === 'string' && isAlgorithmName(value)))

@@ -22,8 +22,10 @@ const SpaceSchema = strictObject({
 });
 
 export const AxisSchema = strictObject({
-  /** `scenario.PATH` (a setting or a `--set` path), `optimizer.OPTION` or `simulation.OPTION`. */
-  path: z.string().min(1, 'must name a path, e.g. scenario.users[*].flopsPerCycle'),
+  /** `scenario.PATH` (a setting or a `--set` path), `optimizer.OPTION` or `simulation.OPTION`;
+   *  `{NAME}` in it stands for the point's value of axis NAME (`scenario.weights.{weight}`).
+   *  Without a path the axis is a label: a column of the rows that sets nothing itself. */
+  path: z.string().min(1, 'must name a path, e.g. scenario.users[*].flopsPerCycle').optional(),
   values: z.array(scalar).optional(),
   range: RangeSchema.optional(),
   linspace: SpaceSchema.optional(),
@@ -54,6 +56,9 @@ const perUserOr = <T extends z.ZodType>(one: T) => z.union([one, z.array(z.numbe
 
 export const OptimizerSchema = strictObject({
   method: z.string().optional(),
+  /** Each task solves its scenario with every one of these methods: one row each, a `method`
+   *  column after `run` (the paper's comparisons: the same scenario for every method). */
+  methods: z.array(z.string()).min(1).optional(),
   starts: integerIn(RANGES.starts).optional(),
   /** Decisions held fixed (as `optimize --fix`); the method (proposed or ao) optimises the rest. */
   fix: strictObject({
@@ -107,6 +112,45 @@ export const SimulationSchema = strictObject({
 export const RECORDS = ['analytic', 'simulated', 'errors', 'iterations', 'time'] as const;
 export type RecordKind = (typeof RECORDS)[number];
 
+const claimBase = {
+  /** The claim in words, as the report prints it beside its verdict. */
+  claim: z.string().min(1),
+  /** A summarised metric. */
+  metric: z.string(),
+  /** The axis the claim runs along (every value a case); without it, one case per panel. */
+  x: z.string().optional(),
+  /** Only the points with these axis values. */
+  where: z.record(z.string(), scalar).optional(),
+};
+const ofMethods = <S extends z.core.$ZodLooseShape>(extra: S) =>
+  strictObject({ ...claimBase, method: z.string(), ...extra });
+
+/**
+ * A claim checked against the summary (experiments/report/claims.ts), per value of the `preset`
+ * axis when there is one. Method claims compare the `method` column (optimizer.methods).
+ */
+export const ClaimSchema = z.discriminatedUnion('check', [
+  /** `method` has the lowest mean of `among` at every case (ties hold). */
+  ofMethods({ check: z.literal('lowest'), among: z.array(z.string()).min(2) }),
+  ofMethods({ check: z.literal('highest'), among: z.array(z.string()).min(2) }),
+  /** `method`'s mean is at most `than`'s at every case. */
+  ofMethods({ check: z.literal('below'), than: z.string() }),
+  /** The gain of `method` over the mean of `baselines` is smaller at x's last value than its first. */
+  ofMethods({ check: z.literal('gain-shrinks'), x: z.string(), baselines: z.array(z.string()).min(1) }),
+  /** `method`'s mean over `than`'s is at most `atMost` at every case. */
+  ofMethods({ check: z.literal('ratio-at-most'), than: z.string(), atMost: finite() }),
+  /** Every run's value (the group's max) is at most `atMost`, in every group. */
+  strictObject({ ...claimBase, check: z.literal('max-at-most'), atMost: finite() }),
+  /** The mean does not decrease along x. */
+  strictObject({
+    ...claimBase,
+    check: z.literal('non-decreasing'),
+    x: z.string(),
+    method: z.string().optional(),
+  }),
+]);
+export type ClaimSpec = z.infer<typeof ClaimSchema>;
+
 export const FigureSchema = strictObject({
   /** File stem: figures/NAME.svg. */
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
@@ -124,6 +168,8 @@ export const FigureSchema = strictObject({
   yTitle: z.string().optional(),
   /** Only the points with these axis values. */
   where: z.record(z.string(), scalar).optional(),
+  /** Claims about what the figure shows, checked and reported under it. */
+  claims: z.array(ClaimSchema).default([]),
 });
 export type FigureSpec = z.infer<typeof FigureSchema>;
 
@@ -140,15 +186,37 @@ export const SweepFileSchema = strictObject({
     combine: z.enum(['grid', 'zip']).default('grid'),
     /** Axis name (its column in the rows) → path and values. */
     axes: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a plain name'), AxisSchema),
+    /** In a grid, groups of axes that move together (zipped, equal lengths), each group in the
+     *  place of its first axis: `[[weight, value]]` sweeps listed (weight, value) pairs. */
+    together: z.array(z.array(z.string()).min(2)).optional(),
   }),
   runs: integerIn(RANGES.runs).default(1),
   seed: integerIn(RANGES.seed).default(1),
   record: strictObject({
-    /** task: one row per task; user: one row per user of each task (for box plots and CDFs). */
-    per: z.enum(['task', 'user']).default('task'),
+    /** task: one row per task; user: one row per user of each task (for box plots and CDFs);
+     *  iteration: one row per outer iteration of the optimizer (its objective history). */
+    per: z.enum(['task', 'user', 'iteration']).default('task'),
     metrics: z.array(z.enum(RECORDS)).default(['analytic']),
+    /** per: iteration: at least this many rows per task, a run that stopped earlier keeping its
+     *  final objective, so every curve averages the same runs. */
+    iterations: integerIn({ min: 1, max: 10_000 }).optional(),
+    /** Only these recorded columns, in this order (default: every column of the kinds). */
+    columns: z.array(z.string()).min(1).optional(),
   }).default({ per: 'task', metrics: ['analytic'] }),
+  /** summary.csv: its groups (default: every axis, the method, the iteration; an axis with one
+   *  value may be left out) and its metrics, in order (default: every recorded metric). */
+  summary: strictObject({
+    by: z.array(z.string()).min(1).optional(),
+    metrics: z.array(z.string()).min(1).optional(),
+  }).optional(),
   figures: z.array(FigureSchema).default([]),
+  /** What `--quick` changes: fewer runs, scenario settings (a smaller network), fewer axis values. */
+  quick: strictObject({
+    runs: integerIn(RANGES.runs).optional(),
+    scenario: BaseScenarioSchema.omit({ file: true, set: true }).optional(),
+    /** Axis name → the values it takes instead. */
+    axes: z.record(z.string(), z.array(scalar).min(1)).optional(),
+  }).optional(),
   /** Run more than 10^6 tasks (refused otherwise). */
   force: z.boolean().default(false),
 });

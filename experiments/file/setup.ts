@@ -3,7 +3,8 @@
  * and the simulation configuration, from the file's fixed sections with the point's axis values
  * laid over them. An axis path is `scenario.SETTING` (preset, users, phones, …), `scenario.PATH`
  * (any field of the scenario, as `--set PATH=VALUE`: `scenario.users[*].flopsPerCycle`),
- * `optimizer.OPTION` or `simulation.OPTION`.
+ * `optimizer.OPTION` or `simulation.OPTION`; `{NAME}` in a path is the point's value of axis NAME,
+ * and an axis without a path is a label (a column only).
  */
 import type { AlgorithmName, FixedDecisions } from '../../src/optimizer/index.ts';
 import type { ScenarioSettings } from '../../src/scenario/build.ts';
@@ -41,10 +42,28 @@ export function targetOf(path: string): Target {
   return { section, key, override: false };
 }
 
+/** `{NAME}` in an axis path: the point's value of axis NAME. */
+const TEMPLATE = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+
+/** The axes a path's `{NAME}`s refer to. */
+export function pathReferences(path: string): string[] {
+  return [...path.matchAll(TEMPLATE)].map((m) => m[1]!);
+}
+
+/** An axis path with its `{NAME}`s replaced by the point's values; undefined for a label axis. */
+export function pointPath(
+  path: string | undefined,
+  point: Readonly<Record<string, Cell>>,
+): string | undefined {
+  return path?.replace(TEMPLATE, (_, name: string) => String(point[name]));
+}
+
 export interface PointSetup {
   readonly settings: Omit<ScenarioSettings, 'seed'>;
   readonly sets: readonly string[];
   readonly method: AlgorithmName;
+  /** optimizer.methods: every task solves with each (rows get a method column); else [method]. */
+  readonly methods: readonly AlgorithmName[] | undefined;
   readonly starts: number;
   readonly fix: FixedDecisions | undefined;
   /** Undefined: the task does not simulate. */
@@ -89,7 +108,9 @@ export function pointSetup(file: SweepFile, point: Readonly<Record<string, Cell>
   const simulation: Record<string, unknown> = { ...file.simulation };
   let simulates = file.simulation !== undefined;
   for (const [name, axis] of Object.entries(file.sweep.axes)) {
-    const t = targetOf(axis.path);
+    const path = pointPath(axis.path, point);
+    if (path === undefined) continue;
+    const t = targetOf(path);
     const value = point[name];
     if (t.section === 'scenario') {
       if (t.override) sets.push(`${t.key}=${JSON.stringify(value)}`);
@@ -107,6 +128,7 @@ export function pointSetup(file: SweepFile, point: Readonly<Record<string, Cell>
     settings: scenario as Omit<ScenarioSettings, 'seed'>,
     sets,
     method: (optimizer['method'] ?? 'proposed') as AlgorithmName,
+    methods: file.optimizer.methods as AlgorithmName[] | undefined,
     starts: (optimizer['starts'] ?? DEFAULT_STARTS) as number,
     fix: Object.keys(fix).length > 0 ? (fix as FixedDecisions) : undefined,
     simulation: simulates ? simConfigOf(sim) : undefined,

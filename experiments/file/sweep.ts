@@ -1,7 +1,8 @@
 /**
  * The sweep points of an experiment file: its axes combined as a grid (every combination, the
  * first axis outermost, so rows read like nested loops) or zipped (the i-th value of every axis
- * together; the axes must have equal lengths). Points are counted before they are made, so a
+ * together; the axes must have equal lengths). In a grid, `together` groups zip some axes: the
+ * group is one dimension of the grid, in the place of its first axis. Points are counted before they are made, so a
  * sweep of 10^9 points is refused without building it.
  */
 import type { Cell } from '../experiment.ts';
@@ -15,20 +16,52 @@ export function axesOf(file: SweepFile): [string, AxisValue[]][] {
   return Object.entries(file.sweep.axes).map(([name, axis]) => [name, axisValues(axis)]);
 }
 
-/** The number of points (a zip of unequal axes is the loader's error; here it is the shortest). */
+/** Axes that move together, zipped: the i-th value of each (the shortest's length). */
+function zipped(axes: readonly [string, AxisValue[]][]): Point[] {
+  const n = Math.min(...axes.map(([, v]) => v.length));
+  return Array.from({ length: n }, (_, i) => Object.fromEntries(axes.map(([name, v]) => [name, v[i]!])));
+}
+
+/** The dimensions of the sweep: one for a zip, else one per axis or `together` group. */
+function dimensions(file: SweepFile): [string, AxisValue[]][][] {
+  const axes = axesOf(file);
+  if (file.sweep.combine === 'zip') return [axes];
+  const groups = file.sweep.together ?? [];
+  const dims: [string, AxisValue[]][][] = [];
+  for (const axis of axes) {
+    const group = groups.find((g) => g.includes(axis[0]));
+    if (group === undefined) dims.push([axis]);
+    else if (group[0] === axis[0]) dims.push(axes.filter(([name]) => group.includes(name)));
+  }
+  return dims;
+}
+
+/**
+ * The first value (or zipped tuple) a dimension of the sweep takes twice — two points that would
+ * be the same — with the axes it is of; undefined when every point is distinct.
+ */
+export function repeatedValue(file: SweepFile): { axes: string[]; value: string } | undefined {
+  for (const dim of dimensions(file)) {
+    const seen = new Set<string>();
+    for (const p of zipped(dim)) {
+      const key = JSON.stringify(dim.length === 1 ? p[dim[0]![0]] : Object.values(p));
+      if (seen.has(key)) return { axes: dim.map(([name]) => name), value: key };
+      seen.add(key);
+    }
+  }
+  return undefined;
+}
+
+/** The number of points (unequal zipped axes are the loader's error; here, the shortest). */
 export function pointCount(file: SweepFile): number {
-  const lengths = axesOf(file).map(([, v]) => v.length);
-  if (lengths.length === 0) return 1;
-  return file.sweep.combine === 'zip' ? Math.min(...lengths) : lengths.reduce((a, b) => a * b, 1);
+  return dimensions(file).reduce((n, dim) => n * Math.min(...dim.map(([, v]) => v.length)), 1);
 }
 
 export function sweepPoints(file: SweepFile): Point[] {
-  const axes = axesOf(file);
-  if (file.sweep.combine === 'zip') {
-    const n = Math.min(...axes.map(([, v]) => v.length));
-    return Array.from({ length: n }, (_, i) => Object.fromEntries(axes.map(([name, v]) => [name, v[i]!])));
+  let points: Point[] = [{}];
+  for (const dim of dimensions(file)) {
+    const values = zipped(dim);
+    points = points.flatMap((p) => values.map((v) => ({ ...p, ...v })));
   }
-  let points: Record<string, Cell>[] = [{}];
-  for (const [name, values] of axes) points = points.flatMap((p) => values.map((v) => ({ ...p, [name]: v })));
   return points;
 }

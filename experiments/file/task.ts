@@ -1,13 +1,15 @@
 /**
  * One task of an experiment file: the point's scenario for the run's seed, optimised with the
- * point's method, optionally simulated, and what the file asks to record as row cells — one row
- * per task or one per user. Wall time goes to the timing sink, never into a row.
+ * point's method (or with each of optimizer.methods), optionally simulated, and what the file asks
+ * to record as row cells — one row per task, per user or per outer iteration. Wall time goes to
+ * the timing sink, never into a row.
  */
 import { resolve } from 'node:path';
 import { evaluate } from '../../src/model/index.ts';
 import { buildScenarioFrom } from '../../src/scenario/build.ts';
 import { applySets } from '../../src/scenario/overrides.ts';
 import { finiteOrNull } from '../../src/scenario/format.ts';
+import type { AlgorithmName } from '../../src/optimizer/index.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import {
   DEFAULT_POLICY_TIMEOUT_S,
@@ -26,6 +28,7 @@ import { metricCells, solve, type Solved } from '../methods.ts';
 import type { RecordKind } from './schema.ts';
 import type { FileConfig } from './config.ts';
 import { pointSetup, type PointSetup } from './setup.ts';
+import { fileColumns } from './task-columns.ts';
 
 /** The scenario of a point on a run: generated with the run's seed, or the file's with overrides. */
 export function pointScenario(config: FileConfig, setup: PointSetup, seed: number): Scenario {
@@ -138,30 +141,73 @@ async function taskPolicy(
   return { policy: policyNamed(named, { seed })! };
 }
 
+/** The optimizer's objective after each outer iteration, padded to record.iterations rows. */
+function iterationCells(config: FileConfig, solved: Solved): Row[] {
+  const h = solved.history;
+  const final = h[h.length - 1]!;
+  const count = Math.max(config.file.record.iterations ?? 0, h.length);
+  return Array.from({ length: count }, (_, i) => {
+    const cells: Record<string, Cell> = { iteration: i + 1 };
+    if (has(config, 'analytic'))
+      Object.assign(cells, { objective: h[i] ?? final, gapToFinal: (h[i] ?? final) / final - 1 });
+    if (has(config, 'iterations'))
+      Object.assign(cells, {
+        iterations: i === 0 ? h.length : null,
+        lpSolves: i === 0 ? solved.lpSolves : null,
+      });
+    return cells;
+  });
+}
+
+/** The recorded cells of one method on the point's scenario: solved, and simulated if asked. */
+async function methodCells(
+  config: FileConfig,
+  setup: PointSetup,
+  scenario: Scenario,
+  seed: number,
+  method: AlgorithmName,
+  time: ((name: string, seconds: number) => void) | undefined,
+): Promise<Row[]> {
+  const t0 = performance.now();
+  const solved = await solve(scenario, method, { seed, starts: setup.starts, fix: setup.fix });
+  time?.('optimizeS', (performance.now() - t0) / 1000);
+  let sim: SimResult | undefined;
+  let report: ValidationReport | undefined;
+  if (setup.simulation !== undefined) {
+    const t1 = performance.now();
+    const { policy, owned } = await taskPolicy(config, { ...setup, method }, scenario, seed, solved);
+    const simConfig = setup.simulation;
+    sim = await withProcess(owned, () => simulate(scenario, { policy, seed, config: simConfig }));
+    time?.('simulateS', (performance.now() - t1) / 1000);
+    report = compareWithAnalytic(evaluate(scenario, solved.allocation), sim.metrics);
+  }
+  const per = config.file.record.per;
+  if (per === 'iteration') return iterationCells(config, solved);
+  if (per === 'user') return userCells(config, solved, sim, report);
+  return [taskCells(config, solved, sim, report)];
+}
+
 export async function runFileTask(
   task: Task,
   seed: number,
   config: FileConfig,
   sink?: TimingSink,
 ): Promise<Row[]> {
-  const time = has(config, 'time') ? sink : undefined;
   const setup = pointSetup(config.file, task.point);
   const scenario = pointScenario(config, setup, seed);
-  const t0 = performance.now();
-  const solved = await solve(scenario, setup.method, { seed, starts: setup.starts, fix: setup.fix });
-  time?.('optimizeS', (performance.now() - t0) / 1000);
-  let sim: SimResult | undefined;
-  let report: ValidationReport | undefined;
-  if (setup.simulation !== undefined) {
-    const t1 = performance.now();
-    const { policy, owned } = await taskPolicy(config, setup, scenario, seed, solved);
-    const simConfig = setup.simulation;
-    sim = await withProcess(owned, () => simulate(scenario, { policy, seed, config: simConfig }));
-    time?.('simulateS', (performance.now() - t1) / 1000);
-    report = compareWithAnalytic(evaluate(scenario, solved.allocation), sim.metrics);
-  }
   const lead = { ...task.point, run: task.run };
-  if (config.file.record.per === 'user')
-    return userCells(config, solved, sim, report).map((c) => ({ ...lead, ...c }));
-  return [{ ...lead, ...taskCells(config, solved, sim, report) }];
+  const rows: Row[] = [];
+  for (const method of setup.methods ?? [setup.method]) {
+    const compared: Row = setup.methods === undefined ? {} : { method };
+    // In a comparison, one wall time per method: wall-time.csv gets a column for each.
+    const time =
+      has(config, 'time') && sink !== undefined
+        ? (name: string, s: number) => sink(setup.methods === undefined ? name : `${method}_${name}`, s)
+        : undefined;
+    const cells = await methodCells(config, setup, scenario, seed, method, time);
+    rows.push(...cells.map((c) => ({ ...lead, ...compared, ...c })));
+  }
+  // Only the file's columns, so the run files hold what rows.csv does.
+  const { columns } = fileColumns(config.file);
+  return rows.map((r) => Object.fromEntries(columns.filter((c) => c in r).map((c) => [c, r[c]!])));
 }

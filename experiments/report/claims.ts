@@ -1,12 +1,14 @@
 /**
  * Checks of the paper's comparative claims against the summary: which method has the lowest mean
- * at each sweep point, whether one method beats another, whether a gain shrinks along the sweep.
- * Each check counts the cases where the claim holds and names the ones where it does not, with
- * the numbers. Means closer than TIE_REL are ties, and a tie counts as holding ("lowest or equal").
+ * at each sweep point, whether one method beats another (or stays within a factor of it), whether
+ * a gain shrinks along the sweep, whether a mean grows along it, whether every run stays under a
+ * bound. Each check counts the cases where the claim holds and names the ones where it does not,
+ * with the numbers, per preset when the summary has presets. Means closer than TIE_REL are ties,
+ * and a tie counts as holding ("lowest or equal").
  */
 import type { Cell } from '../experiment.ts';
 import { verdictOf, type ClaimCheck } from './figure.ts';
-import { distinct, find, type Summary } from './summary.ts';
+import { distinct, find, select, type Summary } from './summary.ts';
 import { formatNumber } from './tables.ts';
 
 const TIE_REL = 1e-6;
@@ -15,9 +17,27 @@ const TIE_REL = 1e-6;
 export interface Sweep {
   readonly summary: Summary;
   readonly metric: string;
-  readonly xKey: string;
+  /** Every value a case; without it, one case per preset. */
+  readonly xKey?: string;
   readonly where?: Readonly<Record<string, Cell>>;
 }
+
+/** The column reported separately: a null value means the summary has none. */
+const PANEL = 'preset';
+
+/** The summary filter of a case: the sweep's where, its preset and its x value (when present). */
+const caseWhere = (sw: Sweep, preset: Cell, x?: Cell): Record<string, Cell> => ({
+  ...sw.where,
+  ...(preset === null ? {} : { [PANEL]: preset }),
+  ...(sw.xKey === undefined || x === undefined ? {} : { [sw.xKey]: x }),
+});
+
+/** The x values of a sweep at a preset, in summary order ([null]: one case). */
+const xsOf = (sw: Sweep, preset: Cell): Cell[] =>
+  sw.xKey === undefined ? [null] : distinct(sw.summary, sw.xKey, caseWhere(sw, preset));
+
+/** `x=3 ` before a miss, or nothing for a sweep without x. */
+const atX = (sw: Sweep, x: Cell): string => (sw.xKey === undefined ? '' : `${sw.xKey}=${String(x)} `);
 
 interface Tally {
   held: number;
@@ -26,8 +46,9 @@ interface Tally {
   misses: string[];
 }
 
-const meanOf = (sw: Sweep, preset: Cell, x: Cell, method: string): number | null =>
-  find(sw.summary, sw.metric, { ...sw.where, preset, [sw.xKey]: x, method })?.mean ?? null;
+const meanOf = (sw: Sweep, preset: Cell, x: Cell, method?: string): number | null =>
+  find(sw.summary, sw.metric, { ...caseWhere(sw, preset, x), ...(method === undefined ? {} : { method }) })
+    ?.mean ?? null;
 
 const notAbove = (a: number, b: number): boolean => a <= b + TIE_REL * Math.abs(b);
 const tied = (a: number, b: number): boolean =>
@@ -40,9 +61,9 @@ function tallyPerPreset(
 ): { total: Tally; detail: string } {
   const total: Tally = { held: 0, cases: 0, ties: 0, misses: [] };
   const parts: string[] = [];
-  for (const preset of distinct(sw.summary, 'preset')) {
+  for (const preset of distinct(sw.summary, PANEL)) {
     const t: Tally = { held: 0, cases: 0, ties: 0, misses: [] };
-    for (const x of distinct(sw.summary, sw.xKey, { ...sw.where, preset })) check(preset, x, t);
+    for (const x of xsOf(sw, preset)) check(preset, x, t);
     total.held += t.held;
     total.cases += t.cases;
     const ties = t.ties > 0 ? `, ${t.ties} of them ties` : '';
@@ -50,7 +71,7 @@ function tallyPerPreset(
       t.misses.length > 0
         ? `; not at ${t.misses.slice(0, 4).join('; ')}${t.misses.length > 4 ? '; …' : ''}`
         : '';
-    parts.push(`${String(preset)}: ${t.held}/${t.cases}${ties}${misses}`);
+    parts.push(`${preset === null ? '' : `${String(preset)}: `}${t.held}/${t.cases}${ties}${misses}`);
   }
   return { total, detail: parts.join(' — ') };
 }
@@ -72,9 +93,7 @@ export function lowestEverywhere(
       t.held++;
       if (tied(mine, best.v!)) t.ties++;
     } else
-      t.misses.push(
-        `${sw.xKey}=${String(x)} (${best.m} ${formatNumber(best.v)} < ${method} ${formatNumber(mine)})`,
-      );
+      t.misses.push(`${atX(sw, x)}(${best.m} ${formatNumber(best.v)} < ${method} ${formatNumber(mine)})`);
   });
   return {
     claim,
@@ -93,8 +112,7 @@ export function belowEverywhere(sw: Sweep, lower: string, higher: string, claim:
     if (notAbove(a, b)) {
       t.held++;
       if (tied(a, b)) t.ties++;
-    } else
-      t.misses.push(`${sw.xKey}=${String(x)} (${lower} ${formatNumber(a)} > ${higher} ${formatNumber(b)})`);
+    } else t.misses.push(`${atX(sw, x)}(${lower} ${formatNumber(a)} > ${higher} ${formatNumber(b)})`);
   });
   return {
     claim,
@@ -135,20 +153,80 @@ export function gainShrinks(
   const parts: string[] = [];
   let held = 0;
   let cases = 0;
-  for (const preset of distinct(sw.summary, 'preset')) {
-    const xs = distinct(sw.summary, sw.xKey, { ...sw.where, preset });
+  for (const preset of distinct(sw.summary, PANEL)) {
+    const xs = xsOf(sw, preset);
     const first = gainAt(preset, xs[0] ?? null);
     const last = gainAt(preset, xs[xs.length - 1] ?? null);
     if (first === null || last === null) continue;
     cases++;
     if (last < first) held++;
     parts.push(
-      `${String(preset)}: ${formatNumber(100 * first)}% at ${sw.xKey}=${String(xs[0])} → ${formatNumber(100 * last)}% at ${sw.xKey}=${String(xs[xs.length - 1])}`,
+      `${preset === null ? '' : `${String(preset)}: `}${formatNumber(100 * first)}% at ${atX(sw, xs[0] ?? null)}→ ${formatNumber(100 * last)}% at ${atX(sw, xs[xs.length - 1] ?? null).trimEnd()}`,
     );
   }
   return {
     claim,
     verdict: verdictOf(held, cases),
     detail: `gain of ${method} in ${sw.metric} over the mean of ${baselines.join(', ')}: ${parts.join('; ')}`,
+  };
+}
+
+/** `method`'s mean over `of`'s is at most `atMost` at every point ("within 2× of edge-only"). */
+export function ratioAtMost(
+  sw: Sweep,
+  method: string,
+  of: string,
+  atMost: number,
+  claim: string,
+): ClaimCheck {
+  const { total, detail } = tallyPerPreset(sw, (preset, x, t) => {
+    const a = meanOf(sw, preset, x, method);
+    const b = meanOf(sw, preset, x, of);
+    if (a === null || b === null) return;
+    t.cases++;
+    if (a / b <= atMost) t.held++;
+    else t.misses.push(`${atX(sw, x)}(${formatNumber(a / b)}×)`);
+  });
+  return {
+    claim,
+    verdict: verdictOf(total.held, total.cases),
+    detail: `${method} ≤ ${formatNumber(atMost)}× ${of} in ${sw.metric} at ${detail}`,
+  };
+}
+
+/** The mean does not decrease along x, at each preset (of `method` when given). */
+export function nonDecreasing(sw: Sweep, claim: string, method?: string): ClaimCheck {
+  const parts: string[] = [];
+  let held = 0;
+  const presets = distinct(sw.summary, PANEL);
+  for (const preset of presets) {
+    const means = xsOf(sw, preset).map((x) => meanOf(sw, preset, x, method) ?? NaN);
+    const ok = means.every((v, i) => i === 0 || means[i - 1]! <= v);
+    if (ok) held++;
+    parts.push(`${preset === null ? '' : `${String(preset)}: `}${means.map(formatNumber).join(' → ')}`);
+  }
+  return {
+    claim,
+    verdict: verdictOf(held, presets.length),
+    detail: `mean ${sw.metric} along ${sw.xKey ?? 'the sweep'}${method === undefined ? '' : ` (${method})`}: ${parts.join('; ')}`,
+  };
+}
+
+/** Every group's largest value of the metric is at most `atMost`. */
+export function maxAtMost(sw: Sweep, atMost: number, claim: string): ClaimCheck {
+  const groups = select(sw.summary, sw.metric, sw.where);
+  const filtered = new Set(Object.keys(sw.where ?? {}));
+  const label = (g: Readonly<Record<string, Cell>>): string =>
+    Object.entries(g)
+      .filter(([k]) => !filtered.has(k))
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', ');
+  const within = groups.filter((g) => (g.max ?? Infinity) <= atMost).length;
+  return {
+    claim,
+    verdict: verdictOf(within, groups.length),
+    detail: `${sw.metric} at most ${formatNumber(atMost)} in ${within} of ${groups.length} groups (${groups
+      .map((g) => `${label(g.group)}: mean ${formatNumber(g.mean)}, max ${formatNumber(g.max)}`)
+      .join('; ')})`,
   };
 }

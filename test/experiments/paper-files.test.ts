@@ -1,35 +1,75 @@
-// The paper's five experiments as files (experiments/paper/*.yaml): each loads into exactly the
-// configuration the committed results were made with (experiment.json, byte for byte), so the
-// same tasks, seeds and claim checks run through the same runner. That the outputs are then the
-// same bytes is tested end to end on the --quick variant in experiment-file-batch.test.ts.
+// The paper's experiments as files (experiments/paper/*.yaml). Four are sweeps declared in the
+// file — axes, methods compared, records, summary, figures and claims — that must describe the
+// same table as the named experiment (experiments/figures/*.ts): the same columns, summary
+// groups and metrics, and the same points in the same order. That they then give the same bytes
+// of rows.csv and summary.csv is tested end to end on --quick in experiment-file-batch.test.ts.
+// validation.yaml still names the built-in experiment and loads into its stored configuration.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toJsonText } from '../../src/scenario/format.ts';
+import type { ExperimentConfig } from '../../experiments/experiment.ts';
 import { loadExperimentFile } from '../../experiments/file/load.ts';
-import { EXPERIMENT_NAMES } from '../../experiments/registry.ts';
+import { experimentNamed } from '../../experiments/registry.ts';
 import { root } from '../cli/spawn.ts';
 
-describe('experiments/paper/*.yaml', () => {
-  for (const name of EXPERIMENT_NAMES) {
-    it(`${name}: the configuration of experiments/results/${name}`, () => {
-      const { experiment, config } = loadExperimentFile(join(root, 'experiments/paper', `${name}.yaml`));
-      expect(experiment.name).toBe(name);
-      expect(toJsonText(config)).toBe(
-        readFileSync(join(root, 'experiments/results', name, 'experiment.json'), 'utf8'),
-      );
+const SWEEPS = ['collaborative', 'weights', 'users', 'convergence'] as const;
+const paperFile = (name: string): string => join(root, 'experiments/paper', `${name}.yaml`);
+
+/** The named experiment's configuration, full size or quick. */
+function named(name: string, quick: boolean): ExperimentConfig {
+  const e = experimentNamed(name);
+  return {
+    version: 1,
+    experiment: name,
+    runs: quick ? e.defaultRuns.quick : e.defaultRuns.full,
+    seed: 1,
+    quick,
+    presets: ['paper', 'contested'],
+    starts: 1,
+  };
+}
+
+describe('experiments/paper/*.yaml as sweeps', () => {
+  for (const name of SWEEPS) {
+    for (const quick of [false, true]) {
+      it(`${name}${quick ? ' --quick' : ''}: the columns, groups, metrics and runs of the named experiment`, () => {
+        const { experiment, config } = loadExperimentFile(paperFile(name), { quick });
+        const builtIn = experimentNamed(name);
+        const c = named(name, quick);
+        expect(experiment.name).toBe(name);
+        expect(experiment.columns).toEqual(builtIn.columns);
+        expect(experiment.groupBy).toEqual(builtIn.groupBy);
+        expect(experiment.metrics).toEqual(builtIn.metrics);
+        expect(config.runs).toBe(c.runs);
+        expect(experiment.figures.length).toBeGreaterThan(0);
+      });
+    }
+  }
+
+  // Collaborative's delay claim is two in its file (within 2× of edge-only; under 0.5× of local-only),
+  // so that each part gets its own verdict.
+  for (const name of ['weights', 'users', 'convergence']) {
+    it(`${name}: the same figures and claims as the named experiment`, () => {
+      const { experiment, config } = loadExperimentFile(paperFile(name));
+      const claims = (figures: ReturnType<typeof experiment.figures>) =>
+        figures.map((f) => [f.name, f.claims.map((c) => c.claim)]);
+      const builtIn = experimentNamed(name).figures([], named(name, false), []);
+      expect(claims(experiment.figures([], config, []))).toEqual(claims(builtIn));
     });
   }
+});
+
+describe('experiments/paper/validation.yaml', () => {
+  it('loads into the configuration of experiments/results/validation', () => {
+    const { experiment, config } = loadExperimentFile(paperFile('validation'));
+    expect(experiment.name).toBe('validation');
+    expect(toJsonText(config)).toBe(
+      readFileSync(join(root, 'experiments/results/validation/experiment.json'), 'utf8'),
+    );
+  });
   it('--quick gives the quick configuration of the named experiment', () => {
-    const { config } = loadExperimentFile(join(root, 'experiments/paper/weights.yaml'), { quick: true });
-    expect(config).toEqual({
-      version: 1,
-      experiment: 'weights',
-      runs: 1,
-      seed: 1,
-      quick: true,
-      presets: ['paper', 'contested'],
-      starts: 1,
-    });
+    const { config } = loadExperimentFile(paperFile('validation'), { quick: true });
+    expect(config).toEqual(named('validation', true));
   });
 });
