@@ -9,6 +9,7 @@ import { InputError } from '../../src/files/index.ts';
 import { loadExperimentFile } from '../../experiments/file/load.ts';
 import { experimentJsonSchema, SweepFileSchema } from '../../experiments/file/schema.ts';
 import { sweepPoints } from '../../experiments/file/sweep.ts';
+import { pointSetup } from '../../experiments/file/setup.ts';
 import { axisValues } from '../../experiments/file/values.ts';
 import { spansDecades } from '../../experiments/file/figures.ts';
 import { oneLineError } from '../one-line-error.ts';
@@ -61,6 +62,36 @@ describe('sweeps', () => {
       { a: 2, b: 'x' },
       { a: 2, b: 'y' },
     ]);
+  });
+  it('together: a zipped group is one dimension of the grid, in the place of its first axis', () => {
+    const f = SweepFileSchema.parse({
+      ...BASE,
+      sweep: {
+        axes: {
+          w: { values: ['e', 'd', 'e'] },
+          p: { path: 'scenario.preset', values: ['paper', 'contested'] },
+          v: { path: 'scenario.weights.{w}', values: [1, 1, 2] },
+        },
+        together: [['w', 'v']],
+      },
+    });
+    expect(sweepPoints(f)).toEqual([
+      { w: 'e', v: 1, p: 'paper' },
+      { w: 'e', v: 1, p: 'contested' },
+      { w: 'd', v: 1, p: 'paper' },
+      { w: 'd', v: 1, p: 'contested' },
+      { w: 'e', v: 2, p: 'paper' },
+      { w: 'e', v: 2, p: 'contested' },
+    ]);
+  });
+  it('{NAME} in a path is the value of that axis at the point; a label axis sets nothing', () => {
+    const f = SweepFileSchema.parse({
+      ...BASE,
+      sweep: {
+        axes: { w: { values: ['energy', 'delay'] }, v: { path: 'scenario.weights.{w}', values: [7] } },
+      },
+    });
+    expect(pointSetup(f, { w: 'delay', v: 7 }).sets).toEqual(['weights.delay=7']);
   });
   it('zip: the i-th values together', () => {
     expect(sweepPoints(file('zip'))).toEqual([
@@ -259,6 +290,144 @@ describe('wrong input: one line naming the key', () => {
       },
       /optimizer\.method: 'greedy' fixes its own decisions; optimizer\.fix works with proposed, ao/,
     ],
+    [
+      'a path naming an axis that does not exist',
+      { ...BASE, sweep: { axes: { v: { path: 'scenario.weights.{wieght}', values: [1] } } } },
+      /sweep\.axes\.v\.path: \{wieght\} must name another axis \(v\)/,
+    ],
+    [
+      'a path whose axis value makes an unknown field',
+      {
+        ...BASE,
+        sweep: {
+          axes: {
+            w: { values: ['energy', 'enrgy'] },
+            v: { path: 'scenario.weights.{w}', values: [2] },
+          },
+        },
+      },
+      /sweep\.axes\.v: value 2: scenario\.weights\.enrgy: unknown field 'enrgy'/,
+    ],
+    [
+      'together with an axis that does not exist',
+      { ...BASE, sweep: { ...BASE.sweep, together: [['users', 'usres']] } },
+      /sweep\.together\[0\]: 'usres' is not an axis \(did you mean 'users'\?\)/,
+    ],
+    [
+      'together with unequal lengths',
+      {
+        ...BASE,
+        sweep: {
+          axes: {
+            users: { path: 'scenario.users', values: [3, 4] },
+            w: { path: 'scenario.weights.energy', values: [1] },
+          },
+          together: [['users', 'w']],
+        },
+      },
+      /sweep\.axes\.w: has 1 values and axis 'users' 2; zipped axes need equal lengths/,
+    ],
+    [
+      'together repeating a pair',
+      {
+        ...BASE,
+        sweep: {
+          axes: {
+            users: { path: 'scenario.users', values: [3, 3] },
+            w: { path: 'scenario.weights.energy', values: [1, 1] },
+          },
+          together: [['users', 'w']],
+        },
+      },
+      /sweep\.axes\.users\.values: \(users, w\) take \[3,1\] twice/,
+    ],
+    [
+      'an unknown method among the compared',
+      { ...BASE, optimizer: { methods: ['proposed', 'greedyy'] } },
+      /optimizer\.methods\[1\]: unknown method 'greedyy' \(did you mean 'greedy'\?\)/,
+    ],
+    [
+      'methods compared and a method axis',
+      {
+        ...BASE,
+        optimizer: { methods: ['proposed', 'greedy'] },
+        sweep: { axes: { ...BASE.sweep.axes, m: { path: 'optimizer.method', values: ['ao'] } } },
+      },
+      /sweep\.axes\.m: sweeps optimizer\.method, but optimizer\.methods compares methods in every task/,
+    ],
+    [
+      'a recorded column no kind gives',
+      { ...BASE, record: { columns: ['objective', 'simSteps'] } },
+      /record\.columns\[1\]: 'simSteps' is not a column of the recorded kinds/,
+    ],
+    [
+      'a summary that leaves out an axis of several values',
+      { ...BASE, summary: { by: ['run'] } },
+      /summary\.by\[0\]: 'run' is not an axis/,
+    ],
+    [
+      'a summary grouping that mixes settings',
+      {
+        ...BASE,
+        optimizer: { methods: ['proposed', 'greedy'] },
+        summary: { by: ['users'] },
+      },
+      /summary\.by: leaves out 'method', which takes several values; its means would mix them/,
+    ],
+    [
+      'per-iteration rows of simulated metrics',
+      { ...BASE, simulation: { steps: 1 }, record: { per: 'iteration', metrics: ['simulated'] } },
+      /record\.metrics: 'simulated' is per task or per user, not per: iteration/,
+    ],
+    [
+      'a claim about a method not compared',
+      {
+        ...BASE,
+        optimizer: { methods: ['proposed', 'greedy'] },
+        figures: [
+          {
+            name: 'e',
+            x: 'users',
+            y: 'totalEnergyJ',
+            colour: 'method',
+            claims: [
+              { claim: 'c', check: 'below', metric: 'totalEnergyJ', method: 'proposed', than: 'random' },
+            ],
+          },
+        ],
+      },
+      /figures\[0\]\.claims\[0\]\.than: 'random' is not one of optimizer\.methods \(proposed, greedy\)/,
+    ],
+    [
+      'a claim of an unknown check',
+      {
+        ...BASE,
+        figures: [
+          {
+            name: 'e',
+            x: 'users',
+            y: 'totalEnergyJ',
+            claims: [{ claim: 'c', check: 'lowestt', metric: 'x' }],
+          },
+        ],
+      },
+      /figures\[0\]\.claims\[0\]\.check/,
+    ],
+    [
+      'a claim on a metric not summarised',
+      {
+        ...BASE,
+        figures: [
+          {
+            name: 'e',
+            x: 'users',
+            y: 'totalEnergyJ',
+            claims: [{ claim: 'c', check: 'max-at-most', metric: 'totalEnergyj', atMost: 1 }],
+          },
+        ],
+      },
+      /figures\[0\]\.claims\[0\]\.metric: 'totalEnergyj' is not a recorded metric \(did you mean 'totalEnergyJ'\?\)/,
+    ],
   ];
   for (const [what, doc, line] of cases) {
     it(what, () => {
@@ -268,6 +437,18 @@ describe('wrong input: one line naming the key', () => {
       expect(message).toMatch(line);
     });
   }
+  it('--quick on a file without a quick section', () => {
+    const path = write(BASE);
+    expect(oneLineError(() => loadExperimentFile(path, { quick: true }), InputError)).toMatch(
+      /: --quick: this experiment file has no quick section$/,
+    );
+  });
+  it('a quick value for an axis that does not exist', () => {
+    const path = write({ ...BASE, quick: { axes: { usres: [2] } } });
+    expect(oneLineError(() => loadExperimentFile(path, { quick: true }), InputError)).toMatch(
+      /: quick\.axes\.usres: not an axis \(did you mean 'users'\?\)$/,
+    );
+  });
   it('a paper experiment that does not exist', () => {
     const path = write({ paper: 'colaborative' });
     expect(oneLineError(() => loadExperimentFile(path), InputError)).toMatch(
