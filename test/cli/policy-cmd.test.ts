@@ -2,13 +2,14 @@
 // The Python example gives the same run as its TypeScript twin; an episode's messages carry the
 // rewards; and every way a process can fail — a crash, garbage, wrong sizes, an infeasible
 // allocation, a hang — ends the run with one line, exit 3 and no output or trace file.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatScenario } from '../../src/scenario/format.ts';
 import { generateScenario } from '../../src/scenario/generate.ts';
 import { expectNoFiles, tempDir } from './files.ts';
 import { mecsim, oneLineFailure, root } from './spawn.ts';
+import { goneWithin } from '../process-gone.ts';
 
 const dir = tempDir();
 const scenario = join(dir, 's.json');
@@ -51,23 +52,6 @@ const atEpoch1 = (then: string): string =>
 const noFiles = expectNoFiles;
 
 /** Runs `simulate` with `--out` and `--trace`, expects a policy failure and no file; its one line. */
-/** Whether process `pid` has ended (or is a zombie waiting for init to reap it) within `ms`. */
-async function goneWithin(pid: number, ms: number): Promise<boolean> {
-  const gone = (): boolean => {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return true;
-    }
-    const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-    return / Z /.test(stat.slice(stat.lastIndexOf(')')));
-  };
-  for (const t0 = performance.now(); performance.now() - t0 < ms;) {
-    if (gone()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return gone();
-}
 
 let failures = 0;
 async function failing(command: string, ...more: string[]): Promise<string> {

@@ -18,6 +18,7 @@ import { runFileTask } from '../../experiments/file/task.ts';
 import { mecsim, oneLineFailure, root } from '../cli/spawn.ts';
 import { oneLineError } from '../one-line-error.ts';
 import { readTree } from './tree.ts';
+import { processGone } from '../process-gone.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mecsim-experiment-policy-'));
 let n = 0;
@@ -170,7 +171,7 @@ describe('a policy module or command in an experiment file', LOADED, () => {
       /^mecsim: threshold task 1 \(run 0, \{"agent":"python3 crash\.py"\}, seed \d+\): policy crash at t = 0 s \(epoch 0\): exited with code 1 before it answered \(stderr: boom\)$/,
     );
     const pid = Number(readFileSync(join(dir, 'sleepy.pid'), 'utf8'));
-    expect(gone(pid)).toBe(true);
+    expect(processGone(pid)).toBe(true);
   });
 
   it('a module path that does not exist: one line naming the key, exit 2, nothing written', async () => {
@@ -182,14 +183,3 @@ describe('a policy module or command in an experiment file', LOADED, () => {
     expect(existsSync(out)).toBe(false);
   });
 });
-
-/** Whether process `pid` has ended (or is a zombie waiting to be reaped). */
-function gone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return true;
-  }
-  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-  return / Z /.test(stat.slice(stat.lastIndexOf(')')));
-}

@@ -3,7 +3,7 @@
 // outer loop: feasibility does not depend on how many starts are tried, and it keeps this fast.
 import { describe, expect, it } from 'vitest';
 import { checkSolution, formatViolation } from '../../src/model/index.ts';
-import { ALGORITHMS, EXACT_LIMITS, optimize } from '../../src/optimizer/index.ts';
+import { ALGORITHMS, optimize } from '../../src/optimizer/index.ts';
 import { smallScenario } from './fixtures.ts';
 
 describe('every algorithm returns feasible solutions', () => {
