@@ -75,7 +75,6 @@ function energyFigure(summary: Summary): Figure {
       seriesTitle: 'energy',
       facetTitle: 'preset',
       xNominal: true,
-      logY: true,
     }),
     claims: [
       perPreset(
@@ -143,7 +142,6 @@ function delayFigure(summary: Summary): Figure {
       seriesTitle: '',
       facetTitle: 'preset',
       xNominal: true,
-      logY: true,
     }),
     claims: [
       perPreset(

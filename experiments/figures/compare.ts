@@ -7,7 +7,7 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import type { Cell, ExperimentConfig, Row, Task } from '../experiment.ts';
 import type { Figure, ClaimCheck } from '../report/figure.ts';
 import { stack, pivot } from '../report/pivot.ts';
-import { meanChart, meanPoint, type MeanPoint } from '../report/plot.ts';
+import { meanChart, meanPoint, type LineChartOptions, type MeanPoint } from '../report/plot.ts';
 import { distinct, select, type Summary } from '../report/summary.ts';
 import { METRIC_COLUMNS, metricCells, solve, type Method } from '../methods.ts';
 
@@ -37,10 +37,9 @@ export interface SweepFigure {
   readonly metric: string;
   readonly xKey: string;
   readonly xTitle: string;
-  readonly yTitle: string;
+  readonly yTitle: LineChartOptions['yTitle'];
   /** Only the summary rows matching this (e.g. one weight kind). */
   readonly where?: Readonly<Record<string, Cell>>;
-  readonly logY?: boolean;
   readonly claims: readonly ClaimCheck[];
 }
 
@@ -59,7 +58,6 @@ export function sweepFigure(summary: Summary, f: SweepFigure): Figure {
       yTitle: f.yTitle,
       seriesTitle: 'method',
       facetTitle: 'preset',
-      ...(f.logY ? { logY: true } : {}),
     }),
     claims: f.claims,
     table: stack(

@@ -89,7 +89,7 @@ function figures(summary: Summary): Figure[] {
       spec: meanChart(points, {
         title: 'objective (normalised, MODEL.md §5) after each outer iteration',
         xTitle: 'outer iteration',
-        yTitle: 'objective',
+        yTitle: 'objective (normalised)',
         seriesTitle: 'servers',
         facetTitle: 'preset',
       }),

@@ -33,9 +33,8 @@ function figures(summary: Summary) {
       title: 'Total energy vs number of users',
       metric: 'totalEnergyJ',
       xKey: 'users',
-      xTitle: 'users',
+      xTitle: 'number of users',
       yTitle: 'total energy per step (J)',
-      logY: true,
       claims: [
         lowestEverywhere(energy, 'proposed', METHODS, 'proposed below greedy and random in energy'),
         highestEverywhere(energy, 'random', METHODS, 'random worst (energy)'),
@@ -46,9 +45,8 @@ function figures(summary: Summary) {
       title: 'Mean delay vs number of users',
       metric: 'meanDelayS',
       xKey: 'users',
-      xTitle: 'users',
+      xTitle: 'number of users',
       yTitle: 'mean delay per step (s)',
-      logY: true,
       claims: [
         lowestEverywhere(delay, 'proposed', METHODS, 'proposed below greedy and random in delay'),
         highestEverywhere(delay, 'random', METHODS, 'random worst (delay)'),

@@ -66,7 +66,6 @@ function figures(summary: Summary) {
       where: { weight: 'energy' },
       xTitle: 'energy weight w_e (w_t = w_s = 1)',
       yTitle: 'total energy per step (J)',
-      logY: true,
       claims: [
         lowestEverywhere(
           energy,
@@ -87,7 +86,6 @@ function figures(summary: Summary) {
       where: { weight: 'delay' },
       xTitle: 'delay weight w_t (w_e = w_s = 1)',
       yTitle: 'mean delay per step (s)',
-      logY: true,
       claims: [
         lowestEverywhere(delay, 'proposed', METHODS, 'proposed has the lowest delay at every delay weight'),
         belowEverywhere(delay, 'layers-only', 'resources-only', 'layers-only beats resources-only'),
@@ -101,7 +99,7 @@ function figures(summary: Summary) {
       xKey: 'value',
       where: { weight: 'stability' },
       xTitle: 'stability weight w_s (w_t = w_e = 1)',
-      yTitle: 'Σ AS_n (lower is more stable)',
+      yTitle: ['Σ AS_n, dimensionless', '(lower is more stable)'],
       claims: [
         lowestEverywhere(
           stability,

@@ -7,22 +7,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Cell, Row } from '../experiment.ts';
 import type { Figure } from '../report/figure.ts';
+import { quantitativeScale, wantsLog } from '../report/axes.ts';
 import { meanCi, pivot, stack } from '../report/pivot.ts';
 import { meanChart, meanPoint, type MeanPoint } from '../report/plot.ts';
 import { distinct, select, type Summary } from '../report/summary.ts';
 import { formatNumber } from '../report/tables.ts';
 import { checkClaim } from './claims.ts';
 import type { FigureSpec } from './schema.ts';
-
-/** More than two decades between the smallest and largest positive value. */
-export function spansDecades(values: readonly number[]): boolean {
-  const positive = values.filter((v) => v > 0);
-  if (positive.length < 2 || positive.length < values.length) return false;
-  return Math.max(...positive) / Math.min(...positive) > 100;
-}
-
-const wantsLog = (setting: boolean | 'auto', values: readonly number[]): boolean =>
-  setting === 'auto' ? spansDecades(values) : setting;
 
 const matches = (cells: Readonly<Record<string, Cell>>, where: FigureSpec['where']): boolean =>
   Object.entries(where ?? {}).every(([k, v]) => cells[k] === v);
@@ -67,14 +58,8 @@ function meanFigure(f: FigureSpec, summary: Summary): Figure {
       yTitle: f.yTitle ?? titleWithUnit(f.y),
       seriesTitle: f.colour ?? '',
       facetTitle: f.facet ?? '',
-      ...(numericX ? {} : { xNominal: true }),
-      ...(numericX && wantsLog(f.logX, xs as number[]) ? { logX: true } : {}),
-      ...(wantsLog(
-        f.logY,
-        points.flatMap((p) => [p.mean]),
-      )
-        ? { logY: true }
-        : {}),
+      ...(numericX ? { logX: f.logX } : { xNominal: true }),
+      logY: f.logY,
     }),
     claims: [],
     table:
@@ -91,6 +76,38 @@ function meanFigure(f: FigureSpec, summary: Summary): Figure {
               }),
             ),
           ),
+  };
+}
+
+/**
+ * CDF lines (step-after) of each series: stroke colour and hollow marker shape by series, dash by
+ * `dash` (the x axis when colour and x are both drawn), so identical distributions stay visible.
+ */
+function cdfLayers(valueAxis: object, colour: object, dash: object) {
+  const y = {
+    field: 'fraction',
+    type: 'quantitative',
+    title: 'fraction of users (CDF)',
+    scale: { domain: [0, 1] },
+  };
+  return {
+    transform: [
+      {
+        sort: [{ field: 'value' }],
+        window: [{ op: 'cume_dist', as: 'fraction' }],
+        groupby: ['series', 'x', 'facet'],
+      },
+    ],
+    layer: [
+      {
+        mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
+        encoding: { x: valueAxis, y, stroke: colour, strokeDash: dash },
+      },
+      {
+        mark: { type: 'point', filled: false, size: 30, strokeWidth: 1 },
+        encoding: { x: valueAxis, y, stroke: colour, shape: colour },
+      },
+    ],
   };
 }
 
@@ -112,56 +129,45 @@ function distributionFigure(f: FigureSpec, summary: Summary, rows: readonly Row[
       x: f.x === undefined ? f.y : r[f.x]!,
       facet: f.facet === undefined ? '' : r[f.facet]!,
     }));
-  const log = wantsLog(
-    f.logY,
-    data.map((d) => d.value),
-  );
+  const values = data.map((d) => d.value);
   const title = f.title ?? `per-user ${f.y}${series === undefined ? '' : ` by ${series}`}`;
   const valueAxis = {
     field: 'value',
     type: 'quantitative',
     title: f.yTitle ?? titleWithUnit(f.y),
-    scale: log ? { type: 'log' } : { zero: false },
+    ...quantitativeScale(values, wantsLog(f.logY, values)),
   };
   const order = (k: 'series' | 'x' | 'facet') => [...new Set(data.map((d) => d[k]))];
-  const colour = { field: 'series', type: 'nominal', title: series ?? '', sort: order('series') };
+  /** A nominal channel over one of the data's keys, with no legend when it has one value. */
+  const channel = (k: 'series' | 'x', channelTitle: string) => ({
+    field: k,
+    type: 'nominal',
+    title: channelTitle,
+    sort: order(k),
+    ...(order(k).length > 1 ? {} : { legend: null }),
+  });
+  const colour = channel('series', series ?? '');
   const facet = { column: { field: 'facet', type: 'nominal', title: f.facet ?? '', sort: order('facet') } };
   const layer =
     f.kind === 'box'
       ? {
           mark: { type: 'boxplot', extent: 'min-max' },
           encoding: {
-            x: { field: 'x', type: 'nominal', title: f.xTitle ?? f.x ?? '', sort: order('x') },
-            ...(f.colour !== undefined && f.x !== undefined
+            // Without an x axis every box sits over the metric's name: 'metric' titles that axis.
+            x: { field: 'x', type: 'nominal', title: f.xTitle ?? f.x ?? 'metric', sort: order('x') },
+            // Dodged whenever colour splits the boxes, so no box hides behind another.
+            ...(f.colour !== undefined
               ? { xOffset: { field: 'series', type: 'nominal', sort: colour.sort } }
               : {}),
             y: valueAxis,
             color: colour,
           },
         }
-      : {
-          transform: [
-            {
-              sort: [{ field: 'value' }],
-              window: [{ op: 'cume_dist', as: 'fraction' }],
-              groupby: ['series', 'x', 'facet'],
-            },
-          ],
-          mark: { type: 'line', interpolate: 'step-after', point: true },
-          encoding: {
-            x: { ...valueAxis },
-            y: {
-              field: 'fraction',
-              type: 'quantitative',
-              title: 'fraction of users (CDF)',
-              scale: { domain: [0, 1] },
-            },
-            color: colour,
-            ...(f.colour !== undefined && f.x !== undefined
-              ? { strokeDash: { field: 'x', type: 'nominal', title: f.x } }
-              : {}),
-          },
-        };
+      : cdfLayers(
+          valueAxis,
+          colour,
+          f.colour !== undefined && f.x !== undefined ? channel('x', f.x!) : colour,
+        );
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,

@@ -4,6 +4,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Cell } from '../experiment.ts';
+import { quantitativeScale, wantsLog, type LogSetting } from './axes.ts';
+import { coincideNote } from './coincide.ts';
 import type { SummaryRow } from './summary.ts';
 
 /** One plotted mean with its 95% interval. */
@@ -32,15 +34,16 @@ export function meanPoint(s: SummaryRow, x: string, series: string, facet: strin
 export interface LineChartOptions {
   readonly title: string;
   readonly xTitle: string;
-  readonly yTitle: string;
+  /** Lines, when one would be longer than the panel is high (Vega then misplaces the x axis). */
+  readonly yTitle: string | readonly string[];
   readonly seriesTitle: string;
   readonly facetTitle: string;
   /** Nominal x (e.g. a dynamics name) draws dodged points instead of lines. */
   readonly xNominal?: boolean;
-  /** Log scale (symmetric log when the data reach zero). */
-  readonly logY?: boolean;
-  /** Log scale on a quantitative x. */
-  readonly logX?: boolean;
+  /** Log y (symmetric log when the data reach zero); default: when the means span > 2 decades. */
+  readonly logY?: LogSetting;
+  /** Log scale on a quantitative x; default as logY. */
+  readonly logX?: LogSetting;
   /** Draw the 95% intervals (default true). */
   readonly intervals?: boolean;
 }
@@ -48,41 +51,61 @@ export interface LineChartOptions {
 /** Distinct values in data order (Vega-Lite would sort them otherwise). */
 const order = (values: readonly Cell[]): Cell[] => [...new Set(values)];
 
-/** Means with 95% error bars per series, one panel per facet value, each panel its own y scale. */
+const numbers = (values: readonly Cell[]): number[] => values.filter((v) => typeof v === 'number');
+
+/**
+ * Means with 95% error bars per series, one panel per facet value, each panel its own y scale.
+ * Series differ in colour, marker shape and (lines) dash, markers hollow: a series drawn over
+ * an identical one leaves the other's marker and line showing, and the subtitle names the series
+ * that coincide. One series gets no legend.
+ */
 export function meanChart(points: readonly MeanPoint[], o: LineChartOptions): TopLevelSpec {
+  const xs = numbers(points.map((p) => p.x));
   const x = o.xNominal
     ? { field: 'x', type: 'nominal', title: o.xTitle, sort: order(points.map((p) => p.x)) }
-    : { field: 'x', type: 'quantitative', title: o.xTitle, ...(o.logX ? { scale: { type: 'log' } } : {}) };
-  // A log axis cannot show a zero (local-only's edge energy) or an interval reaching below zero
-  // (few runs, wide intervals); such data get a symmetric-log axis, log-like away from zero.
-  const logType = points.some((p) => p.mean <= 0 || (o.intervals !== false && p.lo <= 0)) ? 'symlog' : 'log';
+    : {
+        field: 'x',
+        type: 'quantitative',
+        title: o.xTitle,
+        ...quantitativeScale(xs, wantsLog(o.logX ?? 'auto', xs)),
+      };
+  const intervals = o.intervals !== false;
+  const means = points.map((p) => p.mean);
+  const shown = intervals ? points.flatMap((p) => [p.mean, p.lo, p.hi]) : means;
   const y = {
     field: 'mean',
     type: 'quantitative',
     title: o.yTitle,
-    scale: o.logY ? { type: logType } : { zero: false },
+    ...quantitativeScale(shown, wantsLog(o.logY ?? 'auto', means)),
   };
-  const color = {
+  const seriesOrder = order(points.map((p) => p.series));
+  // Stroke rather than colour: colour would fill the legend's symbols, which then hide their shape.
+  const series = {
     field: 'series',
     type: 'nominal',
     title: o.seriesTitle,
-    sort: order(points.map((p) => p.series)),
+    sort: seriesOrder,
+    // Hollow legend symbols, as the markers are (Vega-Lite fills them with the first colour).
+    legend:
+      seriesOrder.length > 1 ? { encode: { symbols: { update: { fill: { value: 'transparent' } } } } } : null,
   };
-  const dodge = o.xNominal ? { xOffset: { field: 'series', type: 'nominal', sort: color.sort } } : {};
-  const mark = o.xNominal ? { type: 'point', filled: true, size: 50 } : { type: 'line', point: true };
+  const dodge = o.xNominal ? { xOffset: { field: 'series', type: 'nominal', sort: seriesOrder } } : {};
   const bars = {
     mark: { type: 'errorbar', ticks: true },
-    encoding: {
-      x,
-      ...dodge,
-      y: { field: 'lo', type: 'quantitative', title: o.yTitle },
-      y2: { field: 'hi' },
-      color,
-    },
+    encoding: { x, ...dodge, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, stroke: series },
   };
+  const line = {
+    mark: { type: 'line', strokeWidth: 1.5 },
+    encoding: { x, y, stroke: series, strokeDash: series },
+  };
+  const markers = {
+    mark: { type: 'point', filled: false, size: 50, strokeWidth: 1.5 },
+    encoding: { x, ...dodge, y, stroke: series, shape: series },
+  };
+  const note = coincideNote(points, o.facetTitle);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: o.title,
+    title: note === undefined ? o.title : { text: o.title, subtitle: note },
     data: { values: points.map((p) => ({ ...p })) },
     facet: {
       column: {
@@ -96,7 +119,8 @@ export function meanChart(points: readonly MeanPoint[], o: LineChartOptions): To
     spec: {
       width: 260,
       height: 200,
-      layer: [{ mark, encoding: { x, ...dodge, y, color } }, ...(o.intervals === false ? [] : [bars])],
+      // Error bars first, so the markers and lines stay on top of them.
+      layer: [...(intervals ? [bars] : []), ...(o.xNominal ? [] : [line]), markers],
     },
   } as TopLevelSpec;
 }

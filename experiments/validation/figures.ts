@@ -28,7 +28,7 @@ function signedFigure(summary: Summary, metric: string, what: string): Figure {
     spec: meanChart(points, {
       title: `(simulated − analytic) / analytic ${what}, ${SHOWN} allocation`,
       xTitle: 'dynamics',
-      yTitle: `relative ${what} error`,
+      yTitle: [`relative ${what} error`, '(fraction of analytic)'],
       seriesTitle: 'users',
       facetTitle: 'preset',
       xNominal: true,
@@ -74,10 +74,11 @@ function tailFigure(summary: Summary): Figure {
     spec: meanChart(points, {
       title: `p95 of |simulated − analytic| / analytic (${SHOWN}, ${String(load)} users; round-off shown as 1e-16)`,
       xTitle: 'dynamics',
-      yTitle: 'p95 |relative error|',
+      yTitle: ['p95 |relative error|', '(fraction of analytic)'],
       seriesTitle: 'quantity',
       facetTitle: 'preset',
       xNominal: true,
+      // Asked for, not 'auto': round-off is clamped to 1e-16 only to sit on a log axis.
       logY: true,
       intervals: false,
     }),

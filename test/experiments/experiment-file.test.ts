@@ -11,7 +11,6 @@ import { experimentJsonSchema, SweepFileSchema } from '../../experiments/file/sc
 import { sweepPoints } from '../../experiments/file/sweep.ts';
 import { pointSetup } from '../../experiments/file/setup.ts';
 import { axisValues } from '../../experiments/file/values.ts';
-import { spansDecades } from '../../experiments/file/figures.ts';
 import { oneLineError } from '../one-line-error.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mecsim-experiment-file-'));
@@ -98,11 +97,6 @@ describe('sweeps', () => {
       { a: 1, b: 'x' },
       { a: 2, b: 'y' },
     ]);
-  });
-  it('log axes for more than two decades', () => {
-    expect(spansDecades([1, 50, 100])).toBe(false);
-    expect(spansDecades([1, 101])).toBe(true);
-    expect(spansDecades([0, 1e6])).toBe(false);
   });
 });
 
