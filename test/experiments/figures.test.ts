@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BaseConfig, Cell, Row } from '../../experiments/experiment.ts';
+import type { Cell, Row } from '../../experiments/experiment.ts';
 import { fileFigures } from '../../experiments/file/figures.ts';
 import { FigureSchema } from '../../experiments/file/schema.ts';
 import { experimentFor } from '../../experiments/registry.ts';
@@ -14,6 +14,7 @@ import type { Figure } from '../../experiments/report/figure.ts';
 import { methodsChart } from '../../experiments/report/methods-chart.ts';
 import { meanChart, type LineChartOptions, type MeanPoint } from '../../experiments/report/plot.ts';
 import { summarizeRows, type Summary } from '../../experiments/report/summary.ts';
+import { parseConfig } from '../../experiments/batch/config.ts';
 
 type Node = Record<string, unknown>;
 type Encoding = Record<string, Node>;
@@ -247,7 +248,8 @@ describe('every committed figure', () => {
   const figures = new Map<string, Figure[]>(
     readdirSync(results).map((name) => {
       const dir = join(results, name);
-      const config = JSON.parse(readFileSync(join(dir, 'experiment.json'), 'utf8')) as BaseConfig;
+      // As merge and --resume read it: through the schema, which fills defaults of later keys.
+      const config = parseConfig(JSON.parse(readFileSync(join(dir, 'experiment.json'), 'utf8')), dir);
       const experiment = experimentFor(config);
       return [name, experiment.figures(readSummary(dir, experiment.groupBy), config, [])];
     }),
