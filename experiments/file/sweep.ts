@@ -2,8 +2,8 @@
  * The sweep points of an experiment file: its axes combined as a grid (every combination, the
  * first axis outermost, so rows read like nested loops) or zipped (the i-th value of every axis
  * together; the axes must have equal lengths). In a grid, `together` groups zip some axes: the
- * group is one dimension of the grid, in the place of its first axis. Points are counted before they are made, so a
- * sweep of 10^9 points is refused without building it.
+ * group is one dimension of the grid, in the place of its first axis. Points are counted before
+ * they are made, so a sweep of 10^9 points is refused without building it.
  */
 import type { Cell } from '../experiment.ts';
 import type { SweepFile } from './schema.ts';

@@ -1,7 +1,8 @@
 /**
  * The columns an experiment file's rows carry: its axes, the run, the method (optimizer.methods),
- * the user or the iteration (per-user or per-iteration rows), then the metrics of each recorded kind. One table, read by the task (which cells to fill) and by
- * the loader (what a figure may plot).
+ * the user or the iteration (per-user or per-iteration rows), then the metrics of each recorded
+ * kind. One table, read by the task (which cells to fill) and by the loader (what a figure may
+ * plot).
  */
 import { METRIC_COLUMNS } from '../methods.ts';
 import type { RecordKind, SweepFile } from './schema.ts';

@@ -166,7 +166,7 @@ async function methodCells(
   scenario: Scenario,
   seed: number,
   method: AlgorithmName,
-  time: ((name: string, seconds: number) => void) | undefined,
+  time: TimingSink | undefined,
 ): Promise<Row[]> {
   const t0 = performance.now();
   const solved = await solve(scenario, method, { seed, starts: setup.starts, fix: setup.fix });

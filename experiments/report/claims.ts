@@ -36,6 +36,9 @@ const caseWhere = (sw: Sweep, preset: Cell, x?: Cell): Record<string, Cell> => (
 const xsOf = (sw: Sweep, preset: Cell): Cell[] =>
   sw.xKey === undefined ? [null] : distinct(sw.summary, sw.xKey, caseWhere(sw, preset));
 
+/** `paper: ` before a preset's part of a detail, or nothing when the summary has no presets. */
+const presetLabel = (preset: Cell): string => (preset === null ? '' : `${String(preset)}: `);
+
 /** `x=3 ` before a miss, or nothing for a sweep without x. */
 const atX = (sw: Sweep, x: Cell): string => (sw.xKey === undefined ? '' : `${sw.xKey}=${String(x)} `);
 
@@ -71,7 +74,7 @@ function tallyPerPreset(
       t.misses.length > 0
         ? `; not at ${t.misses.slice(0, 4).join('; ')}${t.misses.length > 4 ? '; …' : ''}`
         : '';
-    parts.push(`${preset === null ? '' : `${String(preset)}: `}${t.held}/${t.cases}${ties}${misses}`);
+    parts.push(`${presetLabel(preset)}${t.held}/${t.cases}${ties}${misses}`);
   }
   return { total, detail: parts.join(' — ') };
 }
@@ -161,7 +164,7 @@ export function gainShrinks(
     cases++;
     if (last < first) held++;
     parts.push(
-      `${preset === null ? '' : `${String(preset)}: `}${formatNumber(100 * first)}% at ${atX(sw, xs[0] ?? null)}→ ${formatNumber(100 * last)}% at ${atX(sw, xs[xs.length - 1] ?? null).trimEnd()}`,
+      `${presetLabel(preset)}${formatNumber(100 * first)}% at ${atX(sw, xs[0] ?? null)}→ ${formatNumber(100 * last)}% at ${atX(sw, xs[xs.length - 1] ?? null).trimEnd()}`,
     );
   }
   return {
@@ -203,7 +206,7 @@ export function nonDecreasing(sw: Sweep, claim: string, method?: string): ClaimC
     const means = xsOf(sw, preset).map((x) => meanOf(sw, preset, x, method) ?? NaN);
     const ok = means.every((v, i) => i === 0 || means[i - 1]! <= v);
     if (ok) held++;
-    parts.push(`${preset === null ? '' : `${String(preset)}: `}${means.map(formatNumber).join(' → ')}`);
+    parts.push(`${presetLabel(preset)}${means.map(formatNumber).join(' → ')}`);
   }
   return {
     claim,
