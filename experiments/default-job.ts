@@ -10,9 +10,10 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { staticPolicy } from '../sim/policy.ts';
 import { simulate } from '../sim/run.ts';
 import { compareWithAnalytic } from '../sim/validation.ts';
+import type { AlgorithmName } from '../src/optimizer/index.ts';
 import { solve, type Method, type Solved } from './methods.ts';
 
-export const DEFAULT_JOB_METHODS: readonly Method[] = [
+export const DEFAULT_JOB_METHODS: readonly AlgorithmName[] = [
   'proposed',
   'ao',
   'layers-only',

@@ -2,13 +2,18 @@
  * The one place experiments call the optimizer: a method name and a scenario in, an allocation,
  * its metrics and the convergence history out. An optimizer API change touches this file only.
  */
-import type { Allocation, Metrics } from '../src/model/index.ts';
-import { optimize, type AlgorithmName, type FixedDecisions } from '../src/optimizer/index.ts';
+import { evaluate, referenceAllocation, type Allocation, type Metrics } from '../src/model/index.ts';
+import { ALGORITHMS, optimize, type AlgorithmName, type FixedDecisions } from '../src/optimizer/index.ts';
 import { finiteOrNull } from '../src/scenario/format.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { Row } from './experiment.ts';
 
-export type Method = AlgorithmName;
+/** An optimizer algorithm, or `reference`: the reference allocation of MODEL.md (α = 1, equal
+ *  shares, highest-gain servers), evaluated without optimising — the validation's baseline. */
+export type Method = AlgorithmName | 'reference';
+export const METHODS: readonly Method[] = [...ALGORITHMS, 'reference'];
+
+export const isMethod = (name: string): name is Method => (METHODS as readonly string[]).includes(name);
 
 export interface Solved {
   readonly allocation: Allocation;
@@ -28,6 +33,11 @@ export interface SolveOptions {
 }
 
 export async function solve(scenario: Scenario, method: Method, o: SolveOptions): Promise<Solved> {
+  if (method === 'reference') {
+    const allocation = referenceAllocation(scenario);
+    const metrics = evaluate(scenario, allocation);
+    return { allocation, metrics, history: [metrics.objective], lpSolves: 0 };
+  }
   const s = await optimize(scenario, {
     algorithm: method,
     seed: o.seed,

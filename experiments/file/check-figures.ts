@@ -45,8 +45,12 @@ function checkClaimSpec(
   fail: Fail,
 ): void {
   const names = [...axes.keys()];
-  if (!metrics.includes(c.metric))
-    fail(`${at}.metric`, `'${c.metric}' is not a recorded metric (${suggestKey(c.metric, metrics)})`);
+  const claimed =
+    typeof c.metric === 'string'
+      ? [[`${at}.metric`, c.metric]]
+      : c.metric.map((m, i) => [`${at}.metric[${i}]`, m]);
+  for (const [key, m] of claimed)
+    if (!metrics.includes(m!)) fail(key!, `'${m}' is not a recorded metric (${suggestKey(m!, metrics)})`);
   if (c.x !== undefined && !axes.has(c.x))
     fail(`${at}.x`, `'${c.x}' is not an axis (${suggestKey(c.x, names)})`);
   for (const name of Object.keys(c.where ?? {}))

@@ -6,7 +6,7 @@
 import type { Experiment } from '../experiment.ts';
 import type { FileConfig } from './config.ts';
 import { fileFigures } from './figures.ts';
-import { sweepPoints } from './sweep.ts';
+import { taskPoints } from './sweep.ts';
 import { runFileTask } from './task.ts';
 import { fileColumns, fileGroups } from './task-columns.ts';
 
@@ -39,7 +39,7 @@ export function fileExperiment(config: FileConfig): Experiment<FileConfig> {
     columns,
     groupBy: fileGroups(f),
     metrics,
-    points: () => sweepPoints(f),
+    points: () => taskPoints(f),
     runTask: runFileTask,
     figures: (summary, _config, rows) => fileFigures(f.figures, summary, rows),
     command: (c) =>

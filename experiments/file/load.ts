@@ -8,7 +8,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import { existsSync } from 'node:fs';
 import { InputError, readJsonFile, readSettingsFile } from '../../src/files/index.ts';
-import { isAlgorithmName, ALGORITHMS, REGISTRY } from '../../src/optimizer/index.ts';
+import { ALGORITHMS, REGISTRY } from '../../src/optimizer/index.ts';
 import { issueLine, parseScenario, ValidationError } from '../../src/scenario/parse.ts';
 import { nearestKey } from '../../src/scenario/strict.ts';
 import { isModulePath } from '../../src/user-policy/index.ts';
@@ -16,6 +16,7 @@ import type { BaseConfig, Experiment, ExperimentConfig } from '../experiment.ts'
 import { EXPERIMENT_NAMES, experimentNamed } from '../registry.ts';
 import { PRESET_NAMES } from '../scenarios.ts';
 import { runSeed } from '../batch/tasks.ts';
+import { isMethod, METHODS } from '../methods.ts';
 import type { FileConfig } from './config.ts';
 import { fileExperiment } from './experiment.ts';
 import { checkFigures, suggestKey } from './check-figures.ts';
@@ -77,6 +78,8 @@ export function loadExperimentFile(path: string, o: LoadOptions = {}): LoadedExp
   const seed = o.seed ?? file.seed;
   const baseScenario = scenarioFile(file, dirname(path), fail);
   checkAxes(file, fail);
+  checkWithin(file, fail);
+  checkReference(file, fail);
   const needsFolder = checkPolicies(file, dirname(path), fail);
   const points = pointCount(file);
   if (points * runs > MAX_TASKS && !(file.force || o.force))
@@ -286,6 +289,54 @@ function checkAxes(file: SweepFile, fail: Fail): void {
     );
 }
 
+/**
+ * sweep.within names axes, each once, in a grid (a zip has one dimension: nothing to loop
+ * inside), with a together group wholly inside or outside. Every axis inside is allowed: then
+ * each run is one task.
+ */
+function checkWithin(file: SweepFile, fail: Fail): void {
+  const within = file.sweep.within;
+  if (within === undefined) return;
+  const names = Object.keys(file.sweep.axes);
+  if (file.sweep.combine === 'zip')
+    fail('sweep.within', 'loops axes inside a task of a grid; with combine: zip there is one dimension');
+  within.forEach((name, i) => {
+    if (!names.includes(name))
+      fail(`sweep.within[${i}]`, `'${name}' is not an axis (${suggestKey(name, names)})`);
+    if (within.indexOf(name) !== i) fail(`sweep.within[${i}]`, `'${name}' is listed twice`);
+  });
+  for (const group of file.sweep.together ?? []) {
+    const inside = group.filter((name) => within.includes(name));
+    if (inside.length > 0 && inside.length < group.length)
+      fail(
+        'sweep.within',
+        `axes ${group.join(', ')} move together; list all of them or none (missing: ${group.filter((n) => !within.includes(n)).join(', ')})`,
+      );
+  }
+}
+
+/** The reference allocation is not a method the simulation could re-run at its epochs. */
+function checkReference(file: SweepFile, fail: Fail): void {
+  const axes = Object.entries(file.sweep.axes);
+  const methodAxis = axes.find(([, a]) => a.path === 'optimizer.method');
+  const methods = [
+    file.optimizer.method,
+    ...(file.optimizer.methods ?? []),
+    ...(methodAxis === undefined ? [] : axisValues(methodAxis[1])),
+  ];
+  const epochs =
+    file.simulation?.epochS !== undefined || axes.some(([, a]) => a.path === 'simulation.epochS');
+  const policy =
+    file.simulation?.policy !== undefined ||
+    file.simulation?.policyCmd !== undefined ||
+    axes.some(([, a]) => a.path === 'simulation.policy' || a.path === 'simulation.policyCmd');
+  if (methods.includes('reference') && epochs && !policy)
+    fail(
+      'simulation.epochS',
+      "re-optimises at every epoch, but the method 'reference' is an allocation, not an optimizer; give simulation.policy or drop epochS",
+    );
+}
+
 /** record.columns among the recorded kinds' columns; summary.by among the groups, leaving out
  *  only axes of one value (else its means would mix settings); summary.metrics recorded. */
 function checkTables(file: SweepFile, fail: Fail): void {
@@ -367,11 +418,11 @@ function checkRecords(file: SweepFile, fail: Fail): void {
     ...(methods ?? []).map((m, i): [string, string] => [`optimizer.methods[${i}]`, m]),
   ];
   for (const [key, m] of named)
-    if (m !== undefined && !isAlgorithmName(m)) {
-      const guess = nearestKey(m, ALGORITHMS);
+    if (m !== undefined && !isMethod(m)) {
+      const guess = nearestKey(m, METHODS);
       fail(
         key,
-        `unknown method '${m}' (${guess === undefined ? `one of ${ALGORITHMS.join(', ')}` : `did you mean '${guess}'?`})`,
+        `unknown method '${m}' (${guess === undefined ? `one of ${METHODS.join(', ')}` : `did you mean '${guess}'?`})`,
       );
     }
   if (methods !== undefined) {
@@ -400,10 +451,13 @@ function quickFile(file: SweepFile, fail: Fail): SweepFile {
       fail(`quick.axes.${name}`, `not an axis (${suggestKey(name, Object.keys(axes))})`);
     axes[name] = { ...(axis!.path === undefined ? {} : { path: axis!.path }), values };
   }
+  if (q.simulation !== undefined && file.simulation === undefined)
+    fail('quick.simulation', 'changes the simulation section, but this file has none');
   return {
     ...file,
     runs: q.runs ?? file.runs,
     scenario: { ...file.scenario, ...q.scenario },
+    ...(file.simulation === undefined ? {} : { simulation: { ...file.simulation, ...q.simulation } }),
     sweep: { ...file.sweep, axes },
   };
 }
@@ -425,8 +479,8 @@ function checkValues(config: FileConfig, fail: Fail): void {
       if (path === undefined) continue;
       const at = `sweep.axes.${name}`;
       const shown = JSON.stringify(value);
-      if (path === 'optimizer.method' && !(typeof value === 'string' && isAlgorithmName(value)))
-        fail(at, `value ${shown}: not a method (one of ${ALGORITHMS.join(', ')})`);
+      if (path === 'optimizer.method' && !(typeof value === 'string' && isMethod(value)))
+        fail(at, `value ${shown}: not a method (one of ${METHODS.join(', ')})`);
       if (
         path === 'optimizer.starts' &&
         !(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1000)

@@ -6,10 +6,12 @@
  * `optimizer.OPTION` or `simulation.OPTION`; `{NAME}` in a path is the point's value of axis NAME,
  * and an axis without a path is a label (a column only).
  */
-import type { AlgorithmName, FixedDecisions } from '../../src/optimizer/index.ts';
+import type { FixedDecisions } from '../../src/optimizer/index.ts';
 import type { ScenarioSettings } from '../../src/scenario/build.ts';
 import { DEFAULT_SIM_CONFIG, type SimConfig } from '../../sim/config.ts';
+import { dynamicsNamed } from '../../sim/dynamics.ts';
 import type { Cell } from '../experiment.ts';
+import type { Method } from '../methods.ts';
 import type { SweepFile } from './schema.ts';
 import { BaseScenarioSchema, SimulationSchema } from './schema.ts';
 
@@ -61,9 +63,9 @@ export function pointPath(
 export interface PointSetup {
   readonly settings: Omit<ScenarioSettings, 'seed'>;
   readonly sets: readonly string[];
-  readonly method: AlgorithmName;
+  readonly method: Method;
   /** optimizer.methods: every task solves with each (rows get a method column); else [method]. */
-  readonly methods: readonly AlgorithmName[] | undefined;
+  readonly methods: readonly Method[] | undefined;
   readonly starts: number;
   readonly fix: FixedDecisions | undefined;
   /** Undefined: the task does not simulate. */
@@ -80,8 +82,10 @@ export interface PointSetup {
 /** Starting associations when the file does not say (the experiments' default, as the paper's five). */
 export const DEFAULT_STARTS = 1;
 
+/** The simulation options over the named dynamics (if any) over the defaults. */
 function simConfigOf(s: NonNullable<SweepFile['simulation']>): Partial<SimConfig> {
-  const d = DEFAULT_SIM_CONFIG;
+  const named = s.dynamics === undefined ? {} : dynamicsNamed(s.dynamics)!.config;
+  const d: SimConfig = { ...DEFAULT_SIM_CONFIG, ...named };
   return {
     durationS: s.durationS ?? Infinity,
     maxStepsPerUser: s.steps ?? (s.durationS === undefined ? 1 : Infinity),
@@ -127,8 +131,8 @@ export function pointSetup(file: SweepFile, point: Readonly<Record<string, Cell>
   return {
     settings: scenario as Omit<ScenarioSettings, 'seed'>,
     sets,
-    method: (optimizer['method'] ?? 'proposed') as AlgorithmName,
-    methods: file.optimizer.methods as AlgorithmName[] | undefined,
+    method: (optimizer['method'] ?? 'proposed') as Method,
+    methods: file.optimizer.methods as Method[] | undefined,
     starts: (optimizer['starts'] ?? DEFAULT_STARTS) as number,
     fix: Object.keys(fix).length > 0 ? (fix as FixedDecisions) : undefined,
     simulation: simulates ? simConfigOf(sim) : undefined,

@@ -3,7 +3,9 @@
  * first axis outermost, so rows read like nested loops) or zipped (the i-th value of every axis
  * together; the axes must have equal lengths). In a grid, `together` groups zip some axes: the
  * group is one dimension of the grid, in the place of its first axis. Points are counted before
- * they are made, so a sweep of 10^9 points is refused without building it.
+ * they are made, so a sweep of 10^9 points is refused without building it. The `within` axes are
+ * looped inside each task: the tasks are the points of the other axes, and each task runs the
+ * points of the within axes in grid order.
  */
 import type { Cell } from '../experiment.ts';
 import type { SweepFile } from './schema.ts';
@@ -57,11 +59,31 @@ export function pointCount(file: SweepFile): number {
   return dimensions(file).reduce((n, dim) => n * Math.min(...dim.map(([, v]) => v.length)), 1);
 }
 
-export function sweepPoints(file: SweepFile): Point[] {
+/** Every combination of the dimensions' values, the first outermost. */
+function combined(dims: readonly [string, AxisValue[]][][]): Point[] {
   let points: Point[] = [{}];
-  for (const dim of dimensions(file)) {
+  for (const dim of dims) {
     const values = zipped(dim);
     points = points.flatMap((p) => values.map((v) => ({ ...p, ...v })));
   }
   return points;
+}
+
+/** Whether a dimension is looped inside the tasks (the loader keeps a together group whole). */
+const isWithin = (file: SweepFile, dim: readonly [string, AxisValue[]][]): boolean =>
+  file.sweep.within?.includes(dim[0]![0]) ?? false;
+
+/** Every point of the sweep, within axes included. */
+export function sweepPoints(file: SweepFile): Point[] {
+  return combined(dimensions(file));
+}
+
+/** The points of the tasks: the sweep without its within axes. */
+export function taskPoints(file: SweepFile): Point[] {
+  return combined(dimensions(file).filter((dim) => !isWithin(file, dim)));
+}
+
+/** The points each task loops over: the within axes only ([{}] without any). */
+export function withinPoints(file: SweepFile): Point[] {
+  return combined(dimensions(file).filter((dim) => isWithin(file, dim)));
 }

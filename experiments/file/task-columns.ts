@@ -21,7 +21,18 @@ const USER: Readonly<Record<RecordKind, readonly string[]>> = {
   analytic: ['localLayers', 'server', 'delayS', 'localDelayS', 'uplinkDelayS', 'edgeDelayS', 'energyJ'],
   iterations: ['iterations'],
   simulated: ['simSteps', 'simDelayS', 'simEnergyJ'],
-  errors: ['delayRelErr', 'energyRelErr'],
+  // The closed form against the simulation, user by user (sim/validation.ts).
+  errors: [
+    'steps',
+    'analyticDelayS',
+    'simDelayS',
+    'analyticEnergyJ',
+    'simEnergyJ',
+    'delayRelErr',
+    'energyRelErr',
+    'absDelayRelErr',
+    'absEnergyRelErr',
+  ],
   time: [],
 };
 

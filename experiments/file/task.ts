@@ -9,7 +9,6 @@ import { evaluate } from '../../src/model/index.ts';
 import { buildScenarioFrom } from '../../src/scenario/build.ts';
 import { applySets } from '../../src/scenario/overrides.ts';
 import { finiteOrNull } from '../../src/scenario/format.ts';
-import type { AlgorithmName } from '../../src/optimizer/index.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import {
   DEFAULT_POLICY_TIMEOUT_S,
@@ -24,10 +23,11 @@ import { policyNamed } from '../../sim/policies.ts';
 import { simulate, type SimResult } from '../../sim/run.ts';
 import { compareWithAnalytic, type ValidationReport } from '../../sim/validation.ts';
 import type { Cell, Row, Task, TimingSink } from '../experiment.ts';
-import { metricCells, solve, type Solved } from '../methods.ts';
+import { metricCells, solve, type Method, type Solved } from '../methods.ts';
 import type { RecordKind } from './schema.ts';
 import type { FileConfig } from './config.ts';
 import { pointSetup, type PointSetup } from './setup.ts';
+import { withinPoints } from './sweep.ts';
 import { fileColumns } from './task-columns.ts';
 
 /** The scenario of a point on a run: generated with the run's seed, or the file's with overrides. */
@@ -99,8 +99,15 @@ function userCells(
     const c = v?.perUser[n];
     if (c !== undefined && has(config, 'errors'))
       Object.assign(cells, {
+        steps: c.steps,
+        analyticDelayS: finiteOrNull(c.delayS.analytic),
+        simDelayS: finiteOrNull(c.delayS.simulated),
+        analyticEnergyJ: finiteOrNull(c.energyJ.analytic),
+        simEnergyJ: finiteOrNull(c.energyJ.simulated),
         delayRelErr: finiteOrNull(c.delayS.relError),
         energyRelErr: finiteOrNull(c.energyJ.relError),
+        absDelayRelErr: finiteOrNull(Math.abs(c.delayS.relError)),
+        absEnergyRelErr: finiteOrNull(Math.abs(c.energyJ.relError)),
       });
     return cells;
   });
@@ -159,17 +166,24 @@ function iterationCells(config: FileConfig, solved: Solved): Row[] {
   });
 }
 
+/** Solutions of one task, by everything a solve depends on: within-points that change only the
+ *  simulation (or a label) reuse the solution instead of solving the same problem again. */
+type SolveCache = Map<string, Promise<Solved>>;
+
 /** The recorded cells of one method on the point's scenario: solved, and simulated if asked. */
 async function methodCells(
   config: FileConfig,
   setup: PointSetup,
   scenario: Scenario,
   seed: number,
-  method: AlgorithmName,
+  method: Method,
+  cache: SolveCache,
   time: TimingSink | undefined,
 ): Promise<Row[]> {
   const t0 = performance.now();
-  const solved = await solve(scenario, method, { seed, starts: setup.starts, fix: setup.fix });
+  const key = JSON.stringify([setup.settings, setup.sets, method, setup.starts, setup.fix ?? null]);
+  if (!cache.has(key)) cache.set(key, solve(scenario, method, { seed, starts: setup.starts, fix: setup.fix }));
+  const solved = await cache.get(key)!;
   time?.('optimizeS', (performance.now() - t0) / 1000);
   let sim: SimResult | undefined;
   let report: ValidationReport | undefined;
@@ -187,26 +201,39 @@ async function methodCells(
   return [taskCells(config, solved, sim, report)];
 }
 
+/**
+ * The rows of one task: for each within-point (one without within axes), the point's scenario
+ * for the run's seed, solved by its method or by each of optimizer.methods. Wall times are
+ * summed over the within-points: one figure per task in wall-time.csv.
+ */
 export async function runFileTask(
   task: Task,
   seed: number,
   config: FileConfig,
   sink?: TimingSink,
 ): Promise<Row[]> {
-  const setup = pointSetup(config.file, task.point);
-  const scenario = pointScenario(config, setup, seed);
-  const lead = { ...task.point, run: task.run };
+  const seconds = new Map<string, number>();
+  const cache: SolveCache = new Map();
   const rows: Row[] = [];
-  for (const method of setup.methods ?? [setup.method]) {
-    const compared: Row = setup.methods === undefined ? {} : { method };
-    // In a comparison, one wall time per method: wall-time.csv gets a column for each.
-    const time =
-      has(config, 'time') && sink !== undefined
-        ? (name: string, s: number) => sink(setup.methods === undefined ? name : `${method}_${name}`, s)
+  for (const within of withinPoints(config.file)) {
+    const point = { ...task.point, ...within };
+    const setup = pointSetup(config.file, point);
+    const scenario = pointScenario(config, setup, seed);
+    const lead = { ...point, run: task.run };
+    for (const method of setup.methods ?? [setup.method]) {
+      const compared: Row = setup.methods === undefined ? {} : { method };
+      // In a comparison, one wall time per method: wall-time.csv gets a column for each.
+      const time = has(config, 'time')
+        ? (name: string, s: number) => {
+            const column = setup.methods === undefined ? name : `${method}_${name}`;
+            seconds.set(column, (seconds.get(column) ?? 0) + s);
+          }
         : undefined;
-    const cells = await methodCells(config, setup, scenario, seed, method, time);
-    rows.push(...cells.map((c) => ({ ...lead, ...compared, ...c })));
+      const cells = await methodCells(config, setup, scenario, seed, method, cache, time);
+      rows.push(...cells.map((c) => ({ ...lead, ...compared, ...c })));
+    }
   }
+  if (sink !== undefined) for (const [name, s] of seconds) sink(name, s);
   // Only the file's columns, so the run files hold what rows.csv does.
   const { columns } = fileColumns(config.file);
   return rows.map((r) => Object.fromEntries(columns.filter((c) => c in r).map((c) => [c, r[c]!])));

@@ -9,7 +9,7 @@ import { stack, pivot } from '../report/pivot.ts';
 import { meanChart, meanPoint, type MeanPoint } from '../report/plot.ts';
 import { distinct, find, select, type Summary } from '../report/summary.ts';
 import { formatNumber } from '../report/tables.ts';
-import { DYNAMICS } from './cases.ts';
+import { DYNAMICS } from '../../sim/dynamics.ts';
 
 /** The allocation the figures show (the reference one is in the tables and CSVs). */
 const SHOWN = 'proposed';

@@ -1,7 +1,7 @@
 /**
  * `validation`: the closed-form per-step delay and energy of MODEL.md §3 against simulated
  * training steps, per user, over seeded scenarios, network loads (users on the preset's servers)
- * and the dynamics of cases.ts — where the closed form holds (static: round-off) and where it
+ * and the dynamics of sim/dynamics.ts — where the closed form holds (static: round-off) and where it
  * breaks (fading, mobility, a processor-shared edge GPU), as error distributions.
  */
 import { evaluate, referenceAllocation, type Allocation } from '../../src/model/index.ts';
@@ -12,7 +12,7 @@ import { compareWithAnalytic } from '../../sim/validation.ts';
 import type { Experiment, ExperimentConfig, Row, Task } from '../experiment.ts';
 import { solve } from '../methods.ts';
 import { taskScenario } from '../scenarios.ts';
-import { DYNAMICS } from './cases.ts';
+import { DYNAMICS } from '../../sim/dynamics.ts';
 import { validationFigures } from './figures.ts';
 
 const LOADS = { full: [10, 50, 100], quick: [10] } as const;

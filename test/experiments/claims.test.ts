@@ -42,11 +42,22 @@ describe('claims of an experiment file', () => {
       'partly',
     );
   });
-  it('max-at-most: every group, by its largest value', () => {
-    expect(check({ check: 'max-at-most', metric: 'iterations', atMost: 9 }).verdict).toBe('holds');
-    const r = check({ check: 'max-at-most', metric: 'iterations', atMost: 8 });
+  it('at-most: every group, by its largest value', () => {
+    expect(check({ check: 'at-most', metric: 'iterations', stat: 'max', atMost: 9 }).verdict).toBe('holds');
+    const r = check({ check: 'at-most', metric: 'iterations', stat: 'max', atMost: 8 });
     expect(r.verdict).toBe('partly');
     expect(r.detail).toMatch(/^iterations at most 8 in 7 of 8 groups/);
+  });
+  it('at-most: a statistic other than the max, over a list of metrics', () => {
+    // The mean of iterations is at most 4.5 except in (contested, 5, a) at 9; delayS means are 2..6.
+    const r = check({ check: 'at-most', metric: ['iterations', 'delayS'], stat: 'mean', atMost: 4.5 });
+    expect(r.verdict).toBe('partly');
+    expect(r.detail).toMatch(/^iterations, delayS mean at most 4\.5 in 13 of 16 groups \(over: /);
+    expect(r.detail).toContain('iterations, preset=contested, servers=5, method=a: mean 9');
+    expect(
+      check({ check: 'at-most', metric: ['iterations', 'delayS'], stat: 'median', atMost: 9 }).verdict,
+    ).toBe('holds');
+    expect(check({ check: 'at-most', metric: 'delayS', stat: 'p95', atMost: 1 }).verdict).toBe('fails');
   });
   it('a summary without presets is one panel', () => {
     const flat = summarizeRows(

@@ -416,7 +416,7 @@ describe('wrong input: one line naming the key', () => {
             name: 'e',
             x: 'users',
             y: 'totalEnergyJ',
-            claims: [{ claim: 'c', check: 'max-at-most', metric: 'totalEnergyj', atMost: 1 }],
+            claims: [{ claim: 'c', check: 'at-most', metric: 'totalEnergyj', atMost: 1 }],
           },
         ],
       },

@@ -1,10 +1,11 @@
 /**
- * The dynamics under which the closed form is checked. With the paper's numbers one training step
+ * Named dynamics: the settings under which the validation experiment checks the closed form,
+ * and what `simulation.dynamics` of an experiment file names. With the paper's numbers one training step
  * lasts ~10^4 s (a local layer takes hours on a phone GPU), so fading blocks of 100–1000 s give
  * tens to hundreds of channel draws per step, and walkers at ~1 m/s cross a good part of the
  * 1000 m area within a few steps.
  */
-import { DEFAULT_SIM_CONFIG, type SimConfig } from '../../sim/config.ts';
+import { DEFAULT_SIM_CONFIG, type SimConfig } from './config.ts';
 
 export interface DynamicsCase {
   readonly name: string;
@@ -55,3 +56,10 @@ export const DYNAMICS: readonly DynamicsCase[] = [
     config: { edgeGpu: 'processor-sharing' },
   },
 ];
+
+export const DYNAMICS_NAMES = DYNAMICS.map((d) => d.name) as [string, ...string[]];
+
+/** The named case; undefined for an unknown name. */
+export function dynamicsNamed(name: string): DynamicsCase | undefined {
+  return DYNAMICS.find((d) => d.name === name);
+}
