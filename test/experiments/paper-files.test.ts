@@ -1,19 +1,17 @@
-// The paper's experiments as files (experiments/paper/*.yaml). Four are sweeps declared in the
+// The paper's experiments as files (experiments/paper/*.yaml): sweeps declared in the
 // file — axes, methods compared, records, summary, figures and claims — that must describe the
 // same table as the named experiment (experiments/figures/*.ts): the same columns, summary
 // groups and metrics, and the same points in the same order. That they then give the same bytes
 // of rows.csv and summary.csv is tested end to end on --quick in experiment-file-batch.test.ts.
-// validation.yaml still names the built-in experiment and loads into its stored configuration.
-import { readFileSync } from 'node:fs';
+// Validation's tasks are (preset, users, run), its allocation and dynamics looped inside each.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toJsonText } from '../../src/scenario/format.ts';
 import type { ExperimentConfig } from '../../experiments/experiment.ts';
 import { loadExperimentFile } from '../../experiments/file/load.ts';
 import { experimentNamed } from '../../experiments/registry.ts';
 import { root } from '../cli/spawn.ts';
 
-const SWEEPS = ['collaborative', 'weights', 'users', 'convergence'] as const;
+const SWEEPS = ['collaborative', 'weights', 'users', 'convergence', 'validation'] as const;
 const paperFile = (name: string): string => join(root, 'experiments/paper', `${name}.yaml`);
 
 /** The named experiment's configuration, full size or quick. */
@@ -64,15 +62,12 @@ describe('experiments/paper/*.yaml as sweeps', () => {
 });
 
 describe('experiments/paper/validation.yaml', () => {
-  it('loads into the configuration of experiments/results/validation', () => {
+  it('checks the claims of the named experiment, one per dynamics, in its order', () => {
     const { experiment, config } = loadExperimentFile(paperFile('validation'));
-    expect(experiment.name).toBe('validation');
-    expect(toJsonText(config)).toBe(
-      readFileSync(join(root, 'experiments/results/validation/experiment.json'), 'utf8'),
-    );
-  });
-  it('--quick gives the quick configuration of the named experiment', () => {
-    const { config } = loadExperimentFile(paperFile('validation'), { quick: true });
-    expect(config).toEqual(named('validation', true));
+    const claims = (figures: ReturnType<typeof experiment.figures>) =>
+      figures.flatMap((f) => f.claims.map((c) => c.claim));
+    const builtIn = experimentNamed('validation').figures([], named('validation', false), []);
+    expect(claims(experiment.figures([], config, []))).toEqual(claims(builtIn));
+    expect(claims(builtIn)).toHaveLength(7);
   });
 });
