@@ -182,7 +182,8 @@ async function methodCells(
 ): Promise<Row[]> {
   const t0 = performance.now();
   const key = JSON.stringify([setup.settings, setup.sets, method, setup.starts, setup.fix ?? null]);
-  if (!cache.has(key)) cache.set(key, solve(scenario, method, { seed, starts: setup.starts, fix: setup.fix }));
+  if (!cache.has(key))
+    cache.set(key, solve(scenario, method, { seed, starts: setup.starts, fix: setup.fix }));
   const solved = await cache.get(key)!;
   time?.('optimizeS', (performance.now() - t0) / 1000);
   let sim: SimResult | undefined;
