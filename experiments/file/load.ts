@@ -385,15 +385,17 @@ function checkFixable(file: SweepFile, fail: Fail): void {
     file.optimizer.fix !== undefined || axes.some(([, a]) => a.path?.startsWith('optimizer.fix.'));
   if (!fixing) return;
   const methodAxis = axes.find(([, a]) => a.path === 'optimizer.method');
-  const methods =
-    methodAxis === undefined ? [file.optimizer.method ?? 'proposed'] : axisValues(methodAxis[1]);
+  const { method, methods } = file.optimizer;
+  const named: [string, unknown][] =
+    methodAxis !== undefined
+      ? axisValues(methodAxis[1]).map((m) => [`sweep.axes.${methodAxis[0]}`, m])
+      : methods !== undefined
+        ? methods.map((m, i) => [`optimizer.methods[${i}]`, m])
+        : [['optimizer.method', method ?? 'proposed']];
   const takes = ALGORITHMS.filter((a) => 'step' in REGISTRY[a]);
-  for (const m of methods)
+  for (const [key, m] of named)
     if (!(takes as readonly unknown[]).includes(m))
-      fail(
-        methodAxis === undefined ? 'optimizer.method' : `sweep.axes.${methodAxis[0]}`,
-        `'${String(m)}' fixes its own decisions; optimizer.fix works with ${takes.join(', ')}`,
-      );
+      fail(key, `'${String(m)}' fixes its own decisions; optimizer.fix works with ${takes.join(', ')}`);
 }
 
 function checkRecords(file: SweepFile, fail: Fail): void {
