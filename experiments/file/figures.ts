@@ -34,6 +34,15 @@ export function titleWithUnit(column: string): string {
   return unit === undefined ? column : `${column} (${unit})`;
 }
 
+/** Longer than this, a y title would overrun the 200 px panel (and vega would pad every panel). */
+const Y_TITLE_CHARS = 30;
+
+/** A long y title on two lines, its parenthesis (the unit, what it is a fraction of) on the second. */
+export function yTitleLines(title: string): string | string[] {
+  const at = title.lastIndexOf(' (');
+  return title.length > Y_TITLE_CHARS && at > 0 ? [title.slice(0, at), title.slice(at + 1)] : title;
+}
+
 function meanFigure(f: FigureSpec, summary: Summary): Figure {
   const x = f.x!;
   const where = f.where ?? {};
@@ -55,7 +64,7 @@ function meanFigure(f: FigureSpec, summary: Summary): Figure {
     spec: meanChart(points, {
       title,
       xTitle: f.xTitle ?? titleWithUnit(x),
-      yTitle: f.yTitle ?? titleWithUnit(f.y),
+      yTitle: yTitleLines(f.yTitle ?? titleWithUnit(f.y)),
       seriesTitle: f.colour ?? '',
       facetTitle: f.facet ?? '',
       ...(numericX ? { logX: f.logX } : { xNominal: true }),
@@ -131,10 +140,12 @@ function distributionFigure(f: FigureSpec, summary: Summary, rows: readonly Row[
     }));
   const values = data.map((d) => d.value);
   const title = f.title ?? `per-user ${f.y}${series === undefined ? '' : ` by ${series}`}`;
+  const valueTitle = f.yTitle ?? titleWithUnit(f.y);
   const valueAxis = {
     field: 'value',
     type: 'quantitative',
-    title: f.yTitle ?? titleWithUnit(f.y),
+    // On y in a box plot, on x (wider) in a CDF.
+    title: f.kind === 'box' ? yTitleLines(valueTitle) : valueTitle,
     ...quantitativeScale(values, wantsLog(f.logY, values)),
   };
   const order = (k: 'series' | 'x' | 'facet') => [...new Set(data.map((d) => d[k]))];

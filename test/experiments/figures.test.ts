@@ -227,6 +227,18 @@ describe('distribution figures of experiment files', () => {
     expectTrustworthy(spec, 'box');
     expect(encodings(spec)[0]!.encoding['x']!['title']).toBe('metric');
   });
+  it('a y title too long for the panel goes on two lines, its parenthesis second; a short one stays', () => {
+    const title = (f: object) => encodings(figure(f))[0]!.encoding['y']!['title'];
+    const long = '|relative delay error| (fraction of analytic)';
+    expect(title({ kind: 'box', where: { phone: 'a' }, yTitle: long })).toEqual([
+      '|relative delay error|',
+      '(fraction of analytic)',
+    ]);
+    expect(title({ kind: 'box', where: { phone: 'a' }, yTitle: 'delay (s)' })).toBe('delay (s)');
+    expect(
+      title({ kind: 'box', where: { phone: 'a' }, yTitle: 'a title of more than thirty characters' }),
+    ).toBe('a title of more than thirty characters');
+  });
 });
 
 describe('every committed figure', () => {
