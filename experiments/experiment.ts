@@ -21,18 +21,6 @@ export interface BaseConfig {
   readonly seed: number;
 }
 
-/**
- * Everything that determines the results of one of the paper's experiments; stored as
- * `experiment.json` in its output.
- */
-export interface ExperimentConfig extends BaseConfig {
-  readonly quick: boolean;
-  /** Scenario presets swept (`paper`, `contested`). */
-  readonly presets: readonly string[];
-  /** Starting associations of every alternating method (the optimizer's multi-start). */
-  readonly starts: number;
-}
-
 /** One unit of work: a sweep point (its coordinates, preset included) on one seeded run. */
 export interface Task {
   /** Position in the experiment's task list: the order of every output. */
@@ -47,12 +35,11 @@ export interface Task {
  */
 export type TimingSink = (name: string, seconds: number) => void;
 
-export interface Experiment<C extends BaseConfig = ExperimentConfig> {
+export interface Experiment<C extends BaseConfig = BaseConfig> {
   readonly name: string;
   readonly title: string;
   /** Where in the paper, and what this experiment reproduces. */
   readonly description: string;
-  readonly defaultRuns: { readonly full: number; readonly quick: number };
   /** What the rows of a summary group are, for the report ("runs" unless said otherwise). */
   readonly statsOver?: string;
   /** The columns of every row, in output order. */
@@ -67,5 +54,5 @@ export interface Experiment<C extends BaseConfig = ExperimentConfig> {
   /** The figures, each with its paper claims checked against the summary (and the rows). */
   figures(summary: Summary, config: C, rows: readonly Row[]): Figure[];
   /** The command that reproduces the run, for the report. */
-  command?(config: C): string;
+  command(config: C): string;
 }

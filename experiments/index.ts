@@ -4,13 +4,11 @@
  * `mecsim run` with its tables and chart, and the benchmarks. Progress and output reach the
  * caller as callbacks and return values; nothing here knows the CLI.
  */
-export type { Experiment, ExperimentConfig } from './experiment.ts';
-export type { BaseConfig } from './experiment.ts';
-export { EXPERIMENT_NAMES, EXPERIMENTS, experimentNamed } from './registry.ts';
+export type { BaseConfig, Experiment } from './experiment.ts';
+export { EXPERIMENT_NAMES, paperFile } from './registry.ts';
 export { isExperimentFile, loadExperimentFile, type LoadedExperiment } from './file/load.ts';
 export { experimentJsonSchema } from './file/schema.ts';
 export { dryRun, type DryRun } from './batch/dry-run.ts';
-export { PRESET_NAMES } from './scenarios.ts';
 export { runExperiment, type RunOptions, type RunOutcome } from './batch/runner.ts';
 export type { Shard } from './batch/tasks.ts';
 export { mergeShards, type MergeOutcome } from './batch/merge.ts';

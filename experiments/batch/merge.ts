@@ -9,8 +9,7 @@ import { join, resolve } from 'node:path';
 import { InputError, readJsonFile, writeFileAtomic } from '../../src/files/index.ts';
 import type { Task } from '../experiment.ts';
 import type { Figure } from '../report/figure.ts';
-import { experimentFor, isExperimentName } from '../registry.ts';
-import { isFileConfig } from '../file/config.ts';
+import { experimentFor } from '../registry.ts';
 import { assemble } from './assemble.ts';
 import { parseConfig } from './config.ts';
 import {
@@ -58,8 +57,6 @@ export async function mergeShards(dirs: readonly string[], outDir: string): Prom
         `${dirs[i]}: holds a different experiment configuration than ${dirs[0]}; only shards of one run can be merged`,
       );
   });
-  if (!isFileConfig(config) && !isExperimentName(config.experiment))
-    throw new InputError(`${join(dirs[0]!, CONFIG_FILE)}: unknown experiment '${config.experiment}'`);
   const experiment = experimentFor(config);
   const tasks = taskList(experiment, config);
   const sources: string[] = [];

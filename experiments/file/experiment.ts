@@ -29,7 +29,6 @@ export function fileExperiment(config: FileConfig): Experiment<FileConfig> {
     name: config.experiment,
     title: f.title ?? config.experiment,
     description: f.description ?? describeSweep(config),
-    defaultRuns: { full: config.runs, quick: config.runs },
     ...(f.record.per === 'user'
       ? {
           statsOver:

@@ -12,22 +12,13 @@ import { ALGORITHMS, REGISTRY } from '../../src/optimizer/index.ts';
 import { issueLine, parseScenario, ValidationError } from '../../src/scenario/parse.ts';
 import { nearestKey } from '../../src/scenario/strict.ts';
 import { isModulePath } from '../../src/user-policy/index.ts';
-import type { BaseConfig, Experiment, ExperimentConfig } from '../experiment.ts';
-import { EXPERIMENT_NAMES, experimentNamed } from '../registry.ts';
-import { PRESET_NAMES } from '../scenarios.ts';
+import type { BaseConfig, Experiment } from '../experiment.ts';
 import { runSeed } from '../batch/tasks.ts';
 import { isMethod, METHODS } from '../methods.ts';
 import type { FileConfig } from './config.ts';
 import { fileExperiment } from './experiment.ts';
 import { checkFigures, suggestKey } from './check-figures.ts';
-import {
-  BaseScenarioSchema,
-  PaperFileSchema,
-  SimulationSchema,
-  SweepFileSchema,
-  type PaperFile,
-  type SweepFile,
-} from './schema.ts';
+import { BaseScenarioSchema, SimulationSchema, SweepFileSchema, type SweepFile } from './schema.ts';
 import {
   OPTIMIZER_KEYS,
   pathReferences,
@@ -51,6 +42,10 @@ export interface LoadOptions {
   readonly seed?: number | undefined;
   readonly quick?: boolean | undefined;
   readonly force?: boolean | undefined;
+  /** `--preset a,b`: the values of the axis on scenario.preset. */
+  readonly presets?: readonly string[] | undefined;
+  /** `--starts N`: optimizer.starts. */
+  readonly starts?: number | undefined;
 }
 
 export interface LoadedExperiment {
@@ -69,11 +64,9 @@ export function loadExperimentFile(path: string, o: LoadOptions = {}): LoadedExp
   const fail = (key: string, message: string): never => {
     throw new InputError(`${where}: ${key}: ${message}`);
   };
-  const isPaper = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'paper' in raw;
-  const parsed = (isPaper ? PaperFileSchema : SweepFileSchema).safeParse(raw);
+  const parsed = SweepFileSchema.safeParse(raw);
   if (!parsed.success) throw new InputError(`${where}: ${issueLine(parsed.error, raw).line}`);
-  if (isPaper) return paperExperiment(parsed.data as PaperFile, o, fail);
-  const file = o.quick ? quickFile(parsed.data as SweepFile, fail) : { ...(parsed.data as SweepFile) };
+  const file = withFlags(o.quick ? quickFile(parsed.data, fail) : { ...parsed.data }, o, fail);
   const runs = o.runs ?? file.runs;
   const seed = o.seed ?? file.seed;
   const baseScenario = scenarioFile(file, dirname(path), fail);
@@ -106,31 +99,29 @@ export function loadExperimentFile(path: string, o: LoadOptions = {}): LoadedExp
 
 type Fail = (key: string, message: string) => never;
 
-function paperExperiment(p: PaperFile, o: LoadOptions, fail: Fail): LoadedExperiment {
-  if (!EXPERIMENT_NAMES.includes(p.paper)) {
-    const guess = nearestKey(p.paper, EXPERIMENT_NAMES);
-    fail(
-      'paper',
-      `unknown experiment '${p.paper}' (${guess === undefined ? `one of ${EXPERIMENT_NAMES.join(', ')}` : `did you mean '${guess}'?`})`,
-    );
+/** The file with `--preset` and `--starts` laid over it (after its quick section). */
+function withFlags(file: SweepFile, o: LoadOptions, fail: Fail): SweepFile {
+  const axes = Object.entries(file.sweep.axes);
+  let out = file;
+  if (o.presets !== undefined) {
+    const axis = axes.find(([, a]) => a.path === 'scenario.preset');
+    if (axis === undefined)
+      fail('--preset', 'this experiment file has no axis on scenario.preset to choose from');
+    out = {
+      ...out,
+      sweep: {
+        ...out.sweep,
+        axes: { ...out.sweep.axes, [axis![0]]: { path: 'scenario.preset', values: [...o.presets] } },
+      },
+    };
   }
-  p.presets.forEach((name, i) => {
-    if (!(PRESET_NAMES as readonly string[]).includes(name))
-      fail(`presets[${i}]`, `must be one of ${PRESET_NAMES.join(', ')}, got '${name}'`);
-  });
-  const experiment = experimentNamed(p.paper);
-  const quick = o.quick ?? p.quick;
-  // Key order is the file format of experiment.json, as the command writes it.
-  const config: ExperimentConfig = {
-    version: 1,
-    experiment: p.paper,
-    runs: o.runs ?? p.runs ?? (quick ? experiment.defaultRuns.quick : experiment.defaultRuns.full),
-    seed: o.seed ?? p.seed,
-    quick,
-    presets: [...new Set(p.presets)],
-    starts: p.starts,
-  };
-  return { experiment: experiment as Experiment<BaseConfig>, config };
+  if (o.starts !== undefined) {
+    const axis = axes.find(([, a]) => a.path === 'optimizer.starts');
+    if (axis !== undefined)
+      fail('--starts', `this experiment file sweeps optimizer.starts (axis '${axis[0]}')`);
+    out = { ...out, optimizer: { ...out.optimizer, starts: o.starts } };
+  }
+  return out;
 }
 
 /** The scenario of `scenario.file`, resolved against the experiment file's folder. */

@@ -1,7 +1,6 @@
 /**
  * The experiment file (YAML or JSON): a base scenario, sweep axes, runs and seed, what each task
- * records, and figures — or a reference to one of the paper's experiments with its options. One
- * zod schema is the file format, its validation (strict keys with a did-you-mean) and, through
+ * records, and figures. One zod schema is the file format, its validation (strict keys with a did-you-mean) and, through
  * `experimentJsonSchema`, the JSON Schema editors complete against (`mecsim schema experiment`).
  */
 import { z } from 'zod';
@@ -239,21 +238,9 @@ export const SweepFileSchema = strictObject({
 });
 export type SweepFile = z.infer<typeof SweepFileSchema>;
 
-/** One of the paper's experiments (experiments/registry.ts) with the options of its command. */
-export const PaperFileSchema = strictObject({
-  version: z.literal(1).default(1),
-  paper: z.string(),
-  runs: integerIn(RANGES.runs).optional(),
-  seed: integerIn(RANGES.seed).default(1),
-  quick: z.boolean().default(false),
-  presets: z.array(z.string()).min(1).default(['paper', 'contested']),
-  starts: integerIn(RANGES.starts).default(1),
-});
-export type PaperFile = z.infer<typeof PaperFileSchema>;
-
-/** JSON Schema of the experiment file, for editors (either form). */
+/** JSON Schema of the experiment file, for editors. */
 export function experimentJsonSchema(): unknown {
-  return z.toJSONSchema(z.union([SweepFileSchema, PaperFileSchema]), {
+  return z.toJSONSchema(SweepFileSchema, {
     io: 'input',
     unrepresentable: 'any',
   });

@@ -2,23 +2,15 @@
  * report.md of one experiment: its configuration and seed rule, then each figure beside the
  * paper's claims, a verdict per claim, and the numbers behind the figure.
  */
-import type { BaseConfig, Experiment, ExperimentConfig } from '../experiment.ts';
+import type { BaseConfig, Experiment } from '../experiment.ts';
 import type { Figure } from './figure.ts';
 import { markdownTable } from './tables.ts';
-
-/** The command line of one of the paper's experiments with its configuration. */
-function paperCommand(name: string, config: ExperimentConfig): string {
-  return (
-    `mecsim experiment ${name} --runs ${config.runs} --seed ${config.seed}` +
-    `${config.quick ? ' --quick' : ''} --preset ${config.presets.join(',')}`
-  );
-}
 
 /** The paragraphs before the figures, shared by report.md and report.html. */
 export function reportIntro(experiment: Experiment<BaseConfig>, config: BaseConfig, tasks: number): string[] {
   return [
     experiment.description,
-    `Configuration: \`${experiment.command?.(config) ?? paperCommand(experiment.name, config as ExperimentConfig)}\`; ${tasks} tasks. ` +
+    `Configuration: \`${experiment.command(config)}\`; ${tasks} tasks. ` +
       `Each run is a scenario generated with a seed derived from (master seed ${config.seed}, "${experiment.name}", run index), ` +
       'shared by every sweep point and method of that run (paired comparisons). Cells are mean ± 95% Student-t ' +
       `confidence half-width over ${experiment.statsOver ?? `the ${config.runs} runs`}.`,

@@ -1,36 +1,26 @@
 // The batch runner end to end: the --quick set runs in under 2 minutes and writes every output;
 // the bytes do not depend on the number of workers, on sharding + merge, or on a SIGKILL and a
-// --resume. The reference for each comparison is the uninterrupted 2-worker run of the quick set.
+// --resume. The reference for each comparison is the uninterrupted 2-worker run of the quick set
+// (wall-clock files aside: the paper files record time).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runExperiment } from '../../experiments/batch/runner.ts';
-import type { ExperimentConfig } from '../../experiments/experiment.ts';
-import { EXPERIMENT_NAMES, experimentNamed } from '../../experiments/registry.ts';
+import { loadExperimentFile } from '../../experiments/file/load.ts';
+import { EXPERIMENT_NAMES, paperFile } from '../../experiments/registry.ts';
 import { mecsim, root } from '../cli/spawn.ts';
-import { readTree } from './tree.ts';
+import { comparedTree, readTree } from './tree.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mecsim-experiments-'));
 const all = join(dir, 'all');
 const QUICK_LIMIT_MS = 120_000;
 
-/** The configuration `mecsim experiment NAME --quick` writes (its defaults). */
-const quickConfig = (name: string, runs: number): ExperimentConfig => ({
-  version: 1,
-  experiment: name,
-  runs,
-  seed: 1,
-  quick: true,
-  presets: ['paper', 'contested'],
-  starts: 1,
-});
-
-const runIn = (out: string, name: string, runs: number, shard = { index: 0, count: 1 }) =>
+/** `mecsim experiment NAME --quick` in this process, on one worker (the file's quick section). */
+const runIn = (out: string, name: string, shard = { index: 0, count: 1 }) =>
   runExperiment({
-    experiment: experimentNamed(name),
-    config: quickConfig(name, runs),
+    ...loadExperimentFile(paperFile(name), { quick: true }),
     outDir: out,
     workers: 1,
     shard,
@@ -65,24 +55,24 @@ describe('experiment all --quick', () => {
 describe('reproducible batches', () => {
   it('1 worker gives the same bytes as 2 workers', async () => {
     const out = join(dir, 'one-worker');
-    await runIn(out, 'collaborative', 2);
-    expect(readTree(out)).toEqual(readTree(join(all, 'collaborative')));
+    await runIn(out, 'collaborative');
+    expect(comparedTree(out)).toEqual(comparedTree(join(all, 'collaborative')));
   }, 60_000);
 
   it('four shards merged give the same bytes as one run', async () => {
     const shards = [0, 1, 2, 3].map((index) => join(dir, `shard-${index}`));
     for (const [index, out] of shards.entries()) {
-      const r = await runIn(out, 'collaborative', 2, { index, count: 4 });
+      const r = await runIn(out, 'collaborative', { index, count: 4 });
       expect([r.shardTasks, r.figures]).toEqual([1, undefined]);
     }
     const merged = join(dir, 'merged');
     const r = await mecsim('merge', ...shards, '--out', merged);
     expect(r.code).toBe(0);
-    expect(readTree(merged)).toEqual(readTree(join(all, 'collaborative')));
+    expect(comparedTree(merged)).toEqual(comparedTree(join(all, 'collaborative')));
   }, 60_000);
 
   it('a run killed with SIGKILL and resumed gives the same bytes as an uninterrupted run', async () => {
-    const TASKS = 8; // weights --quick: 2 presets × (all-ones + each weight at 10)
+    const TASKS = 12; // weights --quick: 2 presets × each weight at 1 and at 10
     const out = join(dir, 'killed');
     const runs = join(out, 'runs');
     const child = spawn(
@@ -124,11 +114,11 @@ describe('reproducible batches', () => {
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${TASKS - killedAt} run now, ${killedAt} already done`);
-    expect(readTree(out)).toEqual(readTree(join(all, 'weights')));
+    expect(comparedTree(out)).toEqual(comparedTree(join(all, 'weights')));
   }, 90_000);
 
   it('Ctrl-C (SIGINT) mid-batch says how to continue, and --resume then gives the same bytes', async () => {
-    const TASKS = 8;
+    const TASKS = 12;
     const out = join(dir, 'interrupted');
     const runs = join(out, 'runs');
     const child = spawn(
@@ -172,6 +162,6 @@ describe('reproducible batches', () => {
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`${TASKS} tasks, \\d+ run now, \\d+ already done`));
-    expect(readTree(out)).toEqual(readTree(join(all, 'weights')));
+    expect(comparedTree(out)).toEqual(comparedTree(join(all, 'weights')));
   }, 90_000);
 });

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../experiments/batch/runner.ts';
-import { experimentNamed } from '../../experiments/registry.ts';
+import { loadExperimentFile } from '../../experiments/file/load.ts';
+import { paperFile } from '../../experiments/registry.ts';
 import { mecsim, oneLineFailure, SLOW } from '../cli/spawn.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mecsim-experiment-errors-'));
@@ -23,6 +24,10 @@ describe.concurrent('mecsim experiment: bad flags', SLOW, () => {
       ['users', '--preset', 'paper,moon'],
       "mecsim: --preset: must be a comma list of paper, contested, got 'paper,moon'",
     ],
+    [
+      ['experiments/studies/split-phones.yaml', '--preset', 'paper'],
+      `mecsim: experiment file experiments/studies/split-phones.yaml: --preset: this experiment file has no axis on scenario.preset to choose from`,
+    ],
     [['users', '--seed', '-1'], "mecsim: --seed: must be an integer in 0..4294967295, got '-1'"],
   ];
   for (const [args, line] of cases) {
@@ -38,20 +43,11 @@ describe('mecsim experiment: an output directory in use', SLOW, () => {
   it('refuses to redo finished tasks without --resume, and another configuration at all', async () => {
     const out = join(dir, 'used');
     await runExperiment({
-      experiment: experimentNamed('validation'),
+      ...loadExperimentFile(paperFile('validation'), { quick: true, presets: ['contested'] }),
       outDir: out,
       workers: 1,
       shard: { index: 0, count: 1 },
       resume: false,
-      config: {
-        version: 1,
-        experiment: 'validation',
-        runs: 1,
-        seed: 1,
-        quick: true,
-        presets: ['contested'],
-        starts: 1,
-      },
     });
     const [again, other] = await Promise.all([
       mecsim('experiment', 'validation', '--quick', '--preset', 'contested', '--out', out),
@@ -70,20 +66,11 @@ describe('mecsim merge', SLOW, () => {
   it('refuses shards that do not cover every task, and writes nothing', async () => {
     const shard = join(dir, 'shard-0');
     await runExperiment({
-      experiment: experimentNamed('validation'),
+      ...loadExperimentFile(paperFile('validation'), { quick: true }),
       outDir: shard,
       workers: 1,
       shard: { index: 0, count: 2 },
       resume: false,
-      config: {
-        version: 1,
-        experiment: 'validation',
-        runs: 1,
-        seed: 1,
-        quick: true,
-        presets: ['paper', 'contested'],
-        starts: 1,
-      },
     });
     const out = join(dir, 'merged');
     const [missing, noOut] = await Promise.all([

@@ -116,7 +116,7 @@ describe('a valid file', () => {
   });
   it('exports a JSON Schema that names the keys', () => {
     const text = JSON.stringify(experimentJsonSchema());
-    for (const key of ['sweep', 'axes', 'linspace', 'logspace', 'figures', 'record', 'paper'])
+    for (const key of ['sweep', 'axes', 'within', 'linspace', 'logspace', 'figures', 'record', 'dynamics'])
       expect(text).toContain(`"${key}"`);
   });
 });
@@ -443,10 +443,8 @@ describe('wrong input: one line naming the key', () => {
       /: quick\.axes\.usres: not an axis \(did you mean 'users'\?\)$/,
     );
   });
-  it('a paper experiment that does not exist', () => {
-    const path = write({ paper: 'colaborative' });
-    expect(oneLineError(() => loadExperimentFile(path), InputError)).toMatch(
-      /paper: unknown experiment 'colaborative' \(did you mean 'collaborative'\?\)/,
-    );
+  it('the retired reference to a built-in experiment (paper: NAME) is an unknown key', () => {
+    const path = write({ ...BASE, paper: 'collaborative' });
+    expect(oneLineError(() => loadExperimentFile(path), InputError)).toMatch(/: unknown key 'paper' \(known: /);
   });
 });

@@ -278,11 +278,17 @@ describe('every committed figure', () => {
     ]);
     for (const [name, list] of figures) for (const f of list) expectTrustworthy(f.spec, `${name}/${f.name}`);
   });
-  it('collaborative energy: 0 and every decade to 10^6 J on its symmetric-log axis', () => {
+  it('collaborative energy: a log axis with every decade from edge-only (~10^4 J) to local-only (~10^6 J)', () => {
     const energy = figures.get('collaborative')!.find((f) => f.name === 'energy')!;
     const y = yOf(energy.spec as unknown as Node);
-    expect((y['scale'] as Node)['type']).toBe('symlog');
-    expect((y['axis'] as Node)['values']).toEqual(expect.arrayContaining([0, 1e3, 1e4, 1e5, 1e6]));
+    expect((y['scale'] as Node)['type']).toBe('log');
+    expect((y['axis'] as Node)['values']).toEqual(expect.arrayContaining([1e4, 1e5, 1e6, 1e7]));
+  });
+  it('validation spread (drawn from the rows, so read off the SVG): 0, then every decade from 1e-16', () => {
+    const svg = readFileSync(join(results, 'validation/figures/delay-error-spread.svg'), 'utf8');
+    const labels = [...svg.matchAll(/>(0|1e-?\d+)</g)].map((m) => m[1]);
+    const decades = Array.from({ length: 16 }, (_, i) => `1e-${16 - i}`);
+    expect(labels.slice(0, 17)).toEqual(['0', ...decades]);
   });
   it('weights: the subtitle says where ao and the proposed method coincide', () => {
     const energy = figures.get('weights')!.find((f) => f.name === 'energy-weight')!;

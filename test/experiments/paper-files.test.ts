@@ -1,73 +1,54 @@
-// The paper's experiments as files (experiments/paper/*.yaml): sweeps declared in the
-// file — axes, methods compared, records, summary, figures and claims — that must describe the
-// same table as the named experiment (experiments/figures/*.ts): the same columns, summary
-// groups and metrics, and the same points in the same order. That they then give the same bytes
-// of rows.csv and summary.csv is tested end to end on --quick in experiment-file-batch.test.ts.
-// Validation's tasks are (preset, users, run), its allocation and dynamics looped inside each.
+// The paper's experiments are the files of experiments/paper/: `mecsim experiment NAME` loads
+// experiments/paper/NAME.yaml, with the task counts experiments/README.md lists. That they give
+// the rows, summary and verdicts of the TypeScript experiments they replaced is tested end to end
+// on --quick against test/experiments/golden/ in experiment-file-batch.test.ts.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ExperimentConfig } from '../../experiments/experiment.ts';
+import { taskList } from '../../experiments/batch/tasks.ts';
 import { loadExperimentFile } from '../../experiments/file/load.ts';
-import { experimentNamed } from '../../experiments/registry.ts';
+import { EXPERIMENT_NAMES, paperFile } from '../../experiments/registry.ts';
+import { toJsonText } from '../../src/scenario/format.ts';
 import { root } from '../cli/spawn.ts';
 
-const SWEEPS = ['collaborative', 'weights', 'users', 'convergence', 'validation'] as const;
-const paperFile = (name: string): string => join(root, 'experiments/paper', `${name}.yaml`);
+/** Tasks at full size and under --quick (experiments/README.md's table). */
+const TASKS: Record<string, [number, number]> = {
+  collaborative: [40, 4],
+  weights: [150, 12],
+  users: [160, 4],
+  convergence: [48, 4],
+  validation: [60, 2],
+};
 
-/** The named experiment's configuration, full size or quick. */
-function named(name: string, quick: boolean): ExperimentConfig {
-  const e = experimentNamed(name);
-  return {
-    version: 1,
-    experiment: name,
-    runs: quick ? e.defaultRuns.quick : e.defaultRuns.full,
-    seed: 1,
-    quick,
-    presets: ['paper', 'contested'],
-    starts: 1,
-  };
-}
-
-describe('experiments/paper/*.yaml as sweeps', () => {
-  for (const name of SWEEPS) {
-    for (const quick of [false, true]) {
-      it(`${name}${quick ? ' --quick' : ''}: the columns, groups, metrics and runs of the named experiment`, () => {
+describe('the paper experiments are files', () => {
+  it('one per name, in experiments/paper/', () => {
+    expect(EXPERIMENT_NAMES).toEqual(Object.keys(TASKS));
+    for (const name of EXPERIMENT_NAMES)
+      expect(paperFile(name)).toBe(join(root, 'experiments', 'paper', `${name}.yaml`));
+  });
+  for (const name of Object.keys(TASKS)) {
+    it(`${name}: named in its file, ${TASKS[name]![0]} tasks (quick: ${TASKS[name]![1]})`, () => {
+      for (const [i, quick] of [false, true].entries()) {
         const { experiment, config } = loadExperimentFile(paperFile(name), { quick });
-        const builtIn = experimentNamed(name);
-        const c = named(name, quick);
         expect(experiment.name).toBe(name);
-        expect(experiment.columns).toEqual(builtIn.columns);
-        expect(experiment.groupBy).toEqual(builtIn.groupBy);
-        expect(experiment.metrics).toEqual(builtIn.metrics);
-        expect(config.runs).toBe(c.runs);
-        // Weights' all-ones point is one point per weight in the file, one shared point built in.
-        const shared = (p: Record<string, unknown>) =>
-          p['weight'] === 'all' ? ['energy', 'delay', 'stability'].map((weight) => ({ ...p, weight })) : [p];
-        expect(experiment.points(config)).toEqual(builtIn.points(c).flatMap(shared));
-      });
-    }
-  }
-
-  // Collaborative's delay claim is two in its file (within 2× of edge-only; under 0.5× of local-only),
-  // so that each part gets its own verdict.
-  for (const name of ['weights', 'users', 'convergence']) {
-    it(`${name}: the same figures and claims as the named experiment`, () => {
-      const { experiment, config } = loadExperimentFile(paperFile(name));
-      const claims = (figures: ReturnType<typeof experiment.figures>) =>
-        figures.map((f) => [f.name, f.claims.map((c) => c.claim)]);
-      const builtIn = experimentNamed(name).figures([], named(name, false), []);
-      expect(claims(experiment.figures([], config, []))).toEqual(claims(builtIn));
+        expect(taskList(experiment, config)).toHaveLength(TASKS[name]![i]!);
+      }
+    });
+    it(`${name}: the committed experiments/results/${name} holds its configuration`, () => {
+      const { config } = loadExperimentFile(paperFile(name));
+      expect(toJsonText(config)).toBe(
+        readFileSync(join(root, 'experiments/results', name, 'experiment.json'), 'utf8'),
+      );
     });
   }
-});
-
-describe('experiments/paper/validation.yaml', () => {
-  it('checks the claims of the named experiment, one per dynamics, in its order', () => {
-    const { experiment, config } = loadExperimentFile(paperFile('validation'));
-    const claims = (figures: ReturnType<typeof experiment.figures>) =>
-      figures.flatMap((f) => f.claims.map((c) => c.claim));
-    const builtIn = experimentNamed('validation').figures([], named('validation', false), []);
-    expect(claims(experiment.figures([], config, []))).toEqual(claims(builtIn));
-    expect(claims(builtIn)).toHaveLength(7);
+  it('--preset and --starts choose among the file’s presets and set optimizer.starts', () => {
+    const { experiment, config } = loadExperimentFile(paperFile('users'), {
+      quick: true,
+      presets: ['contested'],
+      starts: 3,
+    });
+    const tasks = taskList(experiment, config);
+    expect(tasks.map((t) => t.point['preset'])).toEqual(['contested', 'contested']);
+    expect(config).toMatchObject({ file: { optimizer: { starts: 3 } } });
   });
 });

@@ -2,20 +2,13 @@
 // change with the number of runs, and the shards partition the tasks.
 import { describe, expect, it } from 'vitest';
 import { inShard, runSeed, taskList } from '../../experiments/batch/tasks.ts';
-import type { ExperimentConfig } from '../../experiments/experiment.ts';
-import { experimentNamed } from '../../experiments/registry.ts';
+import { loadExperimentFile } from '../../experiments/file/load.ts';
+import { paperFile } from '../../experiments/registry.ts';
 import { toCsv, toJsonl } from '../../experiments/report/tables.ts';
 import { summarizeRows } from '../../experiments/report/summary.ts';
 
-const config = (runs: number): ExperimentConfig => ({
-  version: 1,
-  experiment: 'weights',
-  runs,
-  seed: 1,
-  quick: true,
-  presets: ['paper', 'contested'],
-  starts: 1,
-});
+/** weights --quick with this many runs. */
+const weights = (runs: number) => loadExperimentFile(paperFile('weights'), { quick: true, runs });
 
 describe('tasks and seeds', () => {
   it('derives a run seed from (master seed, experiment, run) only', () => {
@@ -26,20 +19,19 @@ describe('tasks and seeds', () => {
     expect(Number.isInteger(runSeed(7, 'x', 0)) && runSeed(7, 'x', 0) >= 0).toBe(true);
   });
   it('lists tasks point-major, the same points for more runs', () => {
-    const e = experimentNamed('weights');
-    const two = taskList(e, config(2));
-    const three = taskList(e, config(3));
-    expect(two).toHaveLength(2 * 8); // 2 presets × (all-ones + 3 weights at 10) × 2 runs
+    const two = taskList(weights(2).experiment, weights(2).config);
+    const three = taskList(weights(3).experiment, weights(3).config);
+    expect(two).toHaveLength(2 * 6 * 2); // 2 presets × 3 weights at 1 and 10 × 2 runs
     expect(two.map((t) => t.index)).toEqual(two.map((_, i) => i));
     expect(two.slice(0, 3).map((t) => [t.run, t.point])).toEqual([
-      [0, { preset: 'paper', weight: 'all', value: 1 }],
-      [1, { preset: 'paper', weight: 'all', value: 1 }],
-      [0, { preset: 'paper', weight: 'energy', value: 10 }],
+      [0, { preset: 'paper', weight: 'energy', value: 1 }],
+      [1, { preset: 'paper', weight: 'energy', value: 1 }],
+      [0, { preset: 'paper', weight: 'delay', value: 1 }],
     ]);
     expect(three.filter((t) => t.run < 2).map((t) => t.point)).toEqual(two.map((t) => t.point));
   });
   it('shards partition the tasks', () => {
-    const tasks = taskList(experimentNamed('weights'), config(3));
+    const tasks = taskList(weights(3).experiment, weights(3).config);
     const shards = [0, 1, 2, 3].map((index) =>
       tasks.filter((t) => inShard(t, { index, count: 4 })).map((t) => t.index),
     );

@@ -11,3 +11,8 @@ export function readTree(dir: string, prefix = ''): Record<string, string> {
   }
   return out;
 }
+
+/** The compared outputs: everything but the wall-clock files (wall-time/, wall-time.csv). */
+export function comparedTree(dir: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(readTree(dir)).filter(([k]) => !k.startsWith('wall-time')));
+}

@@ -1,7 +1,7 @@
 /**
- * `mecsim experiment NAME`: one of the paper's figures, or the validation, over seeded runs, on
- * worker threads, optionally one shard of a cluster job array, resumable; `all` runs every one.
- * Outputs are described in experiments/README.md.
+ * `mecsim experiment NAME|FILE`: an experiment file — or one of the paper's, by name (the files of
+ * experiments/paper/) — over seeded runs, on worker threads, optionally one shard of a cluster job
+ * array, resumable; `all` runs the paper's five. Outputs are described in experiments/README.md.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -9,20 +9,18 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import {
   EXPERIMENT_NAMES,
-  EXPERIMENTS,
-  PRESET_NAMES,
   dryRun,
-  experimentNamed,
   isExperimentFile,
   loadExperimentFile,
+  paperFile,
   runExperiment,
   verdictLines,
   type BaseConfig,
   type Experiment,
-  type ExperimentConfig,
   type RunOutcome,
   type Shard,
 } from '../../../experiments/index.ts';
+import { PRESETS } from '../../scenario/index.ts';
 import { InputError, setInterruptNote } from '../../files/index.ts';
 import { runCommand } from '../errors.ts';
 import { DEFAULT_SEED, integerFlagSchema, parseFlags, RANGES } from '../flags.ts';
@@ -30,12 +28,13 @@ import { jsonLine } from '../json-output.ts';
 import { progressBar } from '../progress.ts';
 
 const DEFAULT_OUT = join('experiments', 'out');
+const PRESET_NAMES = Object.keys(PRESETS);
 
 const Flags = z.object({
   runs: integerFlagSchema(RANGES.runs).optional(),
   seed: integerFlagSchema(RANGES.seed),
   workers: integerFlagSchema(RANGES.workers).optional(),
-  starts: integerFlagSchema(RANGES.starts),
+  starts: integerFlagSchema(RANGES.starts).optional(),
   shard: z
     .string()
     .regex(/^\d+\/\d+$/, 'must be I/N with 0 <= I < N, e.g. 0/4')
@@ -47,9 +46,10 @@ const Flags = z.object({
   preset: z
     .string()
     .refine(
-      (v) => v.split(',').every((p) => (PRESET_NAMES as readonly string[]).includes(p)),
+      (v) => v.split(',').every((p) => PRESET_NAMES.includes(p)),
       `must be a comma list of ${PRESET_NAMES.join(', ')}`,
-    ),
+    )
+    .optional(),
   quick: z.boolean().default(false),
   resume: z.boolean().default(false),
   progress: z.boolean().default(true),
@@ -66,43 +66,28 @@ function shardOf(spec: string | undefined): Shard {
   return { index, count };
 }
 
-function configFor(e: Experiment, f: ParsedFlags): ExperimentConfig {
-  // Key order is the file format of experiment.json (experiments/batch/config.ts).
-  return {
-    version: 1,
-    experiment: e.name,
-    runs: f.runs ?? (f.quick ? e.defaultRuns.quick : e.defaultRuns.full),
-    seed: f.seed,
-    quick: f.quick,
-    presets: [...new Set(f.preset.split(','))],
-    starts: f.starts,
-  };
-}
-
 /** The experiments the argument names, each with its configuration and output directory. */
 function chosen(name: string, f: ParsedFlags, given: (flag: string) => boolean): Planned[] {
-  if (isExperimentFile(name)) {
-    for (const flag of ['preset', 'starts'])
-      if (given(flag))
-        throw new InputError(`--${flag}: an experiment file sets its own scenario and optimizer options`);
-    const loaded = loadExperimentFile(name, {
-      runs: f.runs,
-      seed: given('seed') ? f.seed : undefined,
-      quick: f.quick || undefined,
-      force: f.force,
-    });
-    return [{ ...loaded, outDir: f.out ?? join(DEFAULT_OUT, loaded.config.experiment) }];
-  }
-  if (name !== 'all' && !EXPERIMENT_NAMES.includes(name)) {
+  if (!isExperimentFile(name) && name !== 'all' && !EXPERIMENT_NAMES.includes(name)) {
     throw new InputError(
       `experiment: must be one of ${EXPERIMENT_NAMES.join(', ')}, all, or an experiment file (.yaml, .yml, .json); got '${name}'`,
     );
   }
-  return (name === 'all' ? EXPERIMENTS : [experimentNamed(name)]).map((e) => ({
-    experiment: e as Experiment<BaseConfig>,
-    config: configFor(e, f),
-    outDir: name === 'all' ? join(f.out ?? DEFAULT_OUT, e.name) : (f.out ?? join(DEFAULT_OUT, e.name)),
-  }));
+  const files = isExperimentFile(name) ? [name] : (name === 'all' ? EXPERIMENT_NAMES : [name]).map(paperFile);
+  return files.map((path) => {
+    const loaded = loadExperimentFile(path, {
+      runs: f.runs,
+      seed: given('seed') ? f.seed : undefined,
+      quick: f.quick || undefined,
+      force: f.force,
+      presets: f.preset === undefined ? undefined : [...new Set(f.preset.split(','))],
+      starts: f.starts,
+    });
+    const experiment = loaded.config.experiment;
+    const outDir =
+      name === 'all' ? join(f.out ?? DEFAULT_OUT, experiment) : (f.out ?? join(DEFAULT_OUT, experiment));
+    return { ...loaded, outDir };
+  });
 }
 
 interface Planned {
@@ -143,7 +128,7 @@ export function configure(command: Command): void {
   command
     .argument(
       '<name|file>',
-      `${EXPERIMENT_NAMES.join(' | ')} | all | an experiment file (.yaml, .yml, .json)`,
+      `an experiment file (.yaml, .yml, .json), or a paper experiment: ${EXPERIMENT_NAMES.join(' | ')} (experiments/paper/NAME.yaml) | all`,
     )
     .option('--runs <k>', "seeded scenarios per sweep point (default: the experiment's)")
     .option('--seed <s>', 'master seed; run seeds derive from (seed, experiment, run)', String(DEFAULT_SEED))
@@ -155,11 +140,13 @@ export function configure(command: Command): void {
       `output directory (default ${DEFAULT_OUT}/NAME; for all, the parent of one directory per experiment)`,
     )
     .option('--quick', 'small sizes for CI (the whole set in under 2 minutes)')
-    .option('--preset <list>', `scenario presets to sweep: ${PRESET_NAMES.join(',')}`, PRESET_NAMES.join(','))
+    .option(
+      '--preset <list>',
+      `the values of the file's scenario.preset axis: a comma list of ${PRESET_NAMES.join(', ')} (default: the file's)`,
+    )
     .option(
       '--starts <n>',
-      "starting associations of every alternating method (the optimizer's multi-start)",
-      '1',
+      "optimizer.starts: starting associations of every alternating method (the optimizer's multi-start; default: the file's, else 1)",
     )
     .option('--no-progress', 'no progress bar or lines on stderr')
     .option('--json', 'print one JSON line per experiment instead of text')
