@@ -36,7 +36,6 @@ writeFileSync(
   }),
 );
 
-
 /** The file run in this process on one worker, as shard `shard`. */
 function runFile(out: string, shard: { index: number; count: number }) {
   const { experiment, config } = loadExperimentFile(file);

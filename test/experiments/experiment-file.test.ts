@@ -445,6 +445,8 @@ describe('wrong input: one line naming the key', () => {
   });
   it('the retired reference to a built-in experiment (paper: NAME) is an unknown key', () => {
     const path = write({ ...BASE, paper: 'collaborative' });
-    expect(oneLineError(() => loadExperimentFile(path), InputError)).toMatch(/: unknown key 'paper' \(known: /);
+    expect(oneLineError(() => loadExperimentFile(path), InputError)).toMatch(
+      /: unknown key 'paper' \(known: /,
+    );
   });
 });
