@@ -3,10 +3,6 @@
 // (a named case of sim/dynamics.ts under the explicit options), method 'reference', the
 // quick.simulation override, per-user errors columns, and their wrong inputs as one line naming
 // the key. Tasks run in-process on tiny scenarios (3–4 users, 2 servers, one simulated step).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InputError } from '../../src/files/index.ts';
 import { runSeed } from '../../experiments/batch/tasks.ts';
@@ -20,14 +16,9 @@ import * as methods from '../../experiments/methods.ts';
 import { DEFAULT_SIM_CONFIG } from '../../sim/config.ts';
 import { DYNAMICS_NAMES } from '../../sim/dynamics.ts';
 import { oneLineError } from '../one-line-error.ts';
+import { expectFileError, fileWriter } from './experiment-files.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'mecsim-experiment-file-within-'));
-let n = 0;
-function write(doc: unknown): string {
-  const path = join(dir, `e${n++}.yaml`);
-  writeFileSync(path, stringify(doc));
-  return path;
-}
+const write = fileWriter('experiment-file-within');
 
 const BASE = {
   name: 'tiny',
@@ -485,14 +476,7 @@ describe('wrong input: one line naming the key', () => {
       /: optimizer\.method: unknown method 'refrence' \(did you mean 'reference'\?\)$/,
     ],
   ];
-  for (const [what, doc, line] of cases) {
-    it(what, () => {
-      const path = write(doc);
-      const message = oneLineError(() => loadExperimentFile(path), InputError);
-      expect(message).toMatch(new RegExp(`^experiment file ${path.replaceAll('.', '\\.')}: `));
-      expect(message).toMatch(line);
-    });
-  }
+  for (const [what, doc, line] of cases) it(what, () => expectFileError(write(doc), line));
   // Every compared method must take the fix, or its rows would silently ignore it.
   it('method reference among the compared, with fixed decisions', () => {
     const path = write({

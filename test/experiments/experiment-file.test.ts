@@ -1,9 +1,5 @@
 // Experiment files: values, sweeps, and every wrong input as one line naming the key (the CLI
 // prints it with exit 2 and writes nothing: checked end to end in experiment-file-batch.test.ts).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/files/index.ts';
 import { loadExperimentFile } from '../../experiments/file/load.ts';
@@ -12,14 +8,9 @@ import { sweepPoints } from '../../experiments/file/sweep.ts';
 import { pointSetup } from '../../experiments/file/setup.ts';
 import { axisValues } from '../../experiments/file/values.ts';
 import { oneLineError } from '../one-line-error.ts';
+import { expectFileError, fileWriter } from './experiment-files.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'mecsim-experiment-file-'));
-let n = 0;
-function write(doc: unknown, ext = 'yaml'): string {
-  const path = join(dir, `e${n++}.${ext}`);
-  writeFileSync(path, ext === 'json' ? JSON.stringify(doc) : stringify(doc));
-  return path;
-}
+const write = fileWriter('experiment-file');
 
 const BASE = {
   name: 'tiny',
@@ -423,14 +414,7 @@ describe('wrong input: one line naming the key', () => {
       /figures\[0\]\.claims\[0\]\.metric: 'totalEnergyj' is not a recorded metric \(did you mean 'totalEnergyJ'\?\)/,
     ],
   ];
-  for (const [what, doc, line] of cases) {
-    it(what, () => {
-      const path = write(doc);
-      const message = oneLineError(() => loadExperimentFile(path), InputError);
-      expect(message).toMatch(new RegExp(`^experiment file ${path.replaceAll('.', '\\.')}: `));
-      expect(message).toMatch(line);
-    });
-  }
+  for (const [what, doc, line] of cases) it(what, () => expectFileError(write(doc), line));
   it('--quick on a file without a quick section', () => {
     const path = write(BASE);
     expect(oneLineError(() => loadExperimentFile(path, { quick: true }), InputError)).toMatch(
