@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveRunConfig } from '../../src/cli/run-config.ts';
 import { InputError } from '../../src/files/index.ts';
 import { parseConfig } from '../../experiments/batch/config.ts';
+import { loadExperimentFile } from '../../experiments/file/load.ts';
+import { paperFile } from '../../experiments/registry.ts';
 import { oneLineError } from '../one-line-error.ts';
 import { tempDir } from './files.ts';
 
@@ -47,17 +49,15 @@ describe('run config files', () => {
 });
 
 describe('experiment files (experiment.json, read back by merge and --resume)', () => {
-  const good = {
-    version: 1,
-    experiment: 'users',
-    runs: 2,
-    seed: 1,
-    quick: true,
-    presets: ['paper'],
-    starts: 1,
-  };
+  // What `mecsim experiment users --quick --runs 2` stores, as JSON.
+  const good = JSON.parse(
+    JSON.stringify(loadExperimentFile(paperFile('users'), { quick: true, runs: 2 }).config),
+  );
   it('round-trip and refuse unknown keys and out-of-range seeds', () => {
     expect(parseConfig(good, 'e.json')).toEqual(good);
+    expect(
+      oneLineError(() => parseConfig({ ...good, file: { ...good.file, runs: 0 } }, 'e.json'), InputError),
+    ).toBe('e.json: not an experiment configuration: file.runs: must be an integer in 1..100000, got 0');
     expect(oneLineError(() => parseConfig({ ...good, seeds: 1 }, 'e.json'), InputError)).toBe(
       "e.json: not an experiment configuration: unknown key 'seeds' (did you mean 'seed'?)",
     );
