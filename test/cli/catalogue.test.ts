@@ -5,6 +5,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadExperimentFile } from '../../experiments/file/load.ts';
+import { paperFile } from '../../experiments/registry.ts';
 import { makeFiles } from './files.ts';
 import { mecsim, oneLineFailure } from './spawn.ts';
 
@@ -125,15 +127,12 @@ const strict = {
   configBadMethod: f.put('bad-method.json', json({ methods: ['oracle'] })),
   configStarts: f.put('bad-starts.yaml', 'starts: 2.5\n'),
 };
-const experimentJson = {
-  version: 1,
-  experiment: 'users',
-  runs: 2,
-  seed: 1,
+// What `mecsim experiment users --quick --runs 2 --preset paper` stores (4 tasks).
+const experimentJson = loadExperimentFile(paperFile('users'), {
   quick: true,
+  runs: 2,
   presets: ['paper'],
-  starts: 1,
-};
+}).config;
 const experimentDir = (name: string, config: unknown, runFile?: string): string => {
   mkdirSync(join(f.dir, name, 'runs'), { recursive: true });
   f.put(join(name, 'experiment.json'), json(config));
