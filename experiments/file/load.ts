@@ -53,7 +53,7 @@ export interface LoadedExperiment {
   readonly config: BaseConfig;
 }
 
-/** Whether a command argument names an experiment file rather than a built-in experiment. */
+/** Whether a command argument is an experiment file's path rather than a paper experiment's name. */
 export function isExperimentFile(arg: string): boolean {
   return /\.(ya?ml|json)$/i.test(arg);
 }
