@@ -7,13 +7,6 @@
  */
 import { DEFAULT_SIM_CONFIG, type SimConfig } from './config.ts';
 
-export interface DynamicsCase {
-  readonly name: string;
-  /** Why the closed form should or should not hold. */
-  readonly expectation: string;
-  readonly config: Partial<SimConfig>;
-}
-
 const BLOCK_S = 100;
 const fading = (kind: SimConfig['fading']['kind'], coherenceS: number): Partial<SimConfig> => ({
   fading: { ...DEFAULT_SIM_CONFIG.fading, kind, coherenceS },
@@ -23,43 +16,27 @@ const walking = (kind: SimConfig['mobility']['kind']): Partial<SimConfig> => ({
   mobility: { ...DEFAULT_SIM_CONFIG.mobility, kind },
 });
 
-export const DYNAMICS: readonly DynamicsCase[] = [
-  { name: 'static', expectation: 'exact: fixed gains, dedicated shares', config: {} },
-  {
-    name: 'rayleigh-100s',
-    expectation: 'uplink time is E[1/r(h)] ≥ 1/r(E h) (Jensen): slower on average',
-    config: fading('rayleigh', BLOCK_S),
-  },
-  {
-    name: 'rayleigh-1000s',
-    expectation: 'as above, with fewer blocks per transfer: more spread',
-    config: fading('rayleigh', 10 * BLOCK_S),
-  },
-  {
-    name: 'rician-100s',
-    expectation: 'a line-of-sight part (K = 3): less loss than Rayleigh',
-    config: fading('rician', BLOCK_S),
-  },
-  {
-    name: 'random-waypoint',
-    expectation: 'path loss changes as users walk: either sign',
-    config: walking('random-waypoint'),
-  },
-  {
-    name: 'gauss-markov',
-    expectation: 'path loss changes as users walk: either sign',
-    config: walking('gauss-markov'),
-  },
-  {
-    name: 'processor-sharing',
-    expectation: 'the edge GPU is shared by who is present, not by the planned shares',
-    config: { edgeGpu: 'processor-sharing' },
-  },
-];
+/** Each case's simulation settings; the comments say why the closed form should or should not
+ *  hold (experiments/paper/validation.yaml checks each). */
+const DYNAMICS: Readonly<Record<string, Partial<SimConfig>>> = {
+  // Exact: fixed gains, dedicated shares.
+  static: {},
+  // Uplink time is E[1/r(h)] ≥ 1/r(E h) (Jensen): slower on average.
+  'rayleigh-100s': fading('rayleigh', BLOCK_S),
+  // As above, with fewer blocks per transfer: more spread.
+  'rayleigh-1000s': fading('rayleigh', 10 * BLOCK_S),
+  // A line-of-sight part (K = 3): less loss than Rayleigh.
+  'rician-100s': fading('rician', BLOCK_S),
+  // Path loss changes as users walk: either sign.
+  'random-waypoint': walking('random-waypoint'),
+  'gauss-markov': walking('gauss-markov'),
+  // The edge GPU is shared by who is present, not by the planned shares.
+  'processor-sharing': { edgeGpu: 'processor-sharing' },
+};
 
-export const DYNAMICS_NAMES = DYNAMICS.map((d) => d.name) as [string, ...string[]];
+export const DYNAMICS_NAMES = Object.keys(DYNAMICS) as [string, ...string[]];
 
-/** The named case; undefined for an unknown name. */
-export function dynamicsNamed(name: string): DynamicsCase | undefined {
-  return DYNAMICS.find((d) => d.name === name);
+/** The named case's settings; undefined for an unknown name. */
+export function dynamicsConfig(name: string): Partial<SimConfig> | undefined {
+  return DYNAMICS[name];
 }

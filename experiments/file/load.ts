@@ -306,22 +306,28 @@ function checkWithin(file: SweepFile, fail: Fail): void {
   }
 }
 
+/**
+ * The methods the tasks run, each with the key that names it: a method axis's values, else
+ * optimizer.methods, else optimizer.method (default proposed).
+ */
+function methodsRun(file: SweepFile): [string, unknown][] {
+  const methodAxis = Object.entries(file.sweep.axes).find(([, a]) => a.path === 'optimizer.method');
+  const { method, methods } = file.optimizer;
+  if (methodAxis !== undefined)
+    return axisValues(methodAxis[1]).map((m) => [`sweep.axes.${methodAxis[0]}`, m]);
+  if (methods !== undefined) return methods.map((m, i) => [`optimizer.methods[${i}]`, m]);
+  return [['optimizer.method', method ?? 'proposed']];
+}
+
 /** The reference allocation is not a method the simulation could re-run at its epochs. */
 function checkReference(file: SweepFile, fail: Fail): void {
-  const axes = Object.entries(file.sweep.axes);
-  const methodAxis = axes.find(([, a]) => a.path === 'optimizer.method');
-  const methods = [
-    file.optimizer.method,
-    ...(file.optimizer.methods ?? []),
-    ...(methodAxis === undefined ? [] : axisValues(methodAxis[1])),
-  ];
-  const epochs =
-    file.simulation?.epochS !== undefined || axes.some(([, a]) => a.path === 'simulation.epochS');
+  const axes = Object.values(file.sweep.axes);
+  const epochs = file.simulation?.epochS !== undefined || axes.some((a) => a.path === 'simulation.epochS');
   const policy =
     file.simulation?.policy !== undefined ||
     file.simulation?.policyCmd !== undefined ||
-    axes.some(([, a]) => a.path === 'simulation.policy' || a.path === 'simulation.policyCmd');
-  if (methods.includes('reference') && epochs && !policy)
+    axes.some((a) => a.path === 'simulation.policy' || a.path === 'simulation.policyCmd');
+  if (methodsRun(file).some(([, m]) => m === 'reference') && epochs && !policy)
     fail(
       'simulation.epochS',
       "re-optimises at every epoch, but the method 'reference' is an allocation, not an optimizer; give simulation.policy or drop epochS",
@@ -375,16 +381,8 @@ function checkFixable(file: SweepFile, fail: Fail): void {
   const fixing =
     file.optimizer.fix !== undefined || axes.some(([, a]) => a.path?.startsWith('optimizer.fix.'));
   if (!fixing) return;
-  const methodAxis = axes.find(([, a]) => a.path === 'optimizer.method');
-  const { method, methods } = file.optimizer;
-  const named: [string, unknown][] =
-    methodAxis !== undefined
-      ? axisValues(methodAxis[1]).map((m) => [`sweep.axes.${methodAxis[0]}`, m])
-      : methods !== undefined
-        ? methods.map((m, i) => [`optimizer.methods[${i}]`, m])
-        : [['optimizer.method', method ?? 'proposed']];
   const takes = ALGORITHMS.filter((a) => 'step' in REGISTRY[a]);
-  for (const [key, m] of named)
+  for (const [key, m] of methodsRun(file))
     if (!(takes as readonly unknown[]).includes(m))
       fail(key, `'${String(m)}' fixes its own decisions; optimizer.fix works with ${takes.join(', ')}`);
 }

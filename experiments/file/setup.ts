@@ -9,7 +9,7 @@
 import type { FixedDecisions } from '../../src/optimizer/index.ts';
 import type { ScenarioSettings } from '../../src/scenario/build.ts';
 import { DEFAULT_SIM_CONFIG, type SimConfig } from '../../sim/config.ts';
-import { dynamicsNamed } from '../../sim/dynamics.ts';
+import { dynamicsConfig } from '../../sim/dynamics.ts';
 import type { Cell } from '../experiment.ts';
 import type { Method } from '../methods.ts';
 import type { SweepFile } from './schema.ts';
@@ -84,7 +84,7 @@ export const DEFAULT_STARTS = 1;
 
 /** The simulation options over the named dynamics (if any) over the defaults. */
 function simConfigOf(s: NonNullable<SweepFile['simulation']>): Partial<SimConfig> {
-  const named = s.dynamics === undefined ? {} : dynamicsNamed(s.dynamics)!.config;
+  const named = s.dynamics === undefined ? {} : dynamicsConfig(s.dynamics)!;
   const d: SimConfig = { ...DEFAULT_SIM_CONFIG, ...named };
   return {
     durationS: s.durationS ?? Infinity,
